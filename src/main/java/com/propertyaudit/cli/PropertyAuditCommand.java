@@ -1,0 +1,70 @@
+package com.propertyaudit.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The top-level {@code propertyaudit} command; its subcommands are the CLI of cli.md. */
+@Command(
+        name = "propertyaudit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "GEO audits of rental properties: how AI assistants name your property and its competitors.",
+        subcommands = {})
+public final class PropertyAuditCommand implements Runnable {
+
+    /** Exit codes of cli.md. */
+    public static final int OK = 0;
+    public static final int NOT_SUCCEEDED = 1;
+    public static final int BAD_INPUT = 2;
+    public static final int ENVIRONMENT = 3;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces on errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        // Reached only with global options and no subcommand; Main opens the GUI before this.
+        throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand.");
+    }
+
+    /** True when the arguments name no subcommand and no help/version flag: open the window. */
+    public static boolean wantsGui(String[] args) {
+        return Arrays.stream(args).noneMatch(a -> !a.startsWith("-") || a.equals("--help")
+                || a.equals("-h") || a.equals("--version") || a.equals("-V"));
+    }
+
+    /** The arguments the GUI understands (global options such as --home pass through). */
+    public static String[] guiArguments(String[] args) {
+        return args.clone();
+    }
+
+    public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new PropertyAuditCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println(ex.getMessage());
+            err.println("Run 'propertyaudit " + String.join(" ", subcommandPath(ex.getCommandLine()))
+                    + " --help' for usage.");
+            return BAD_INPUT;
+        });
+        return cl.execute(args);
+    }
+
+    private static java.util.List<String> subcommandPath(CommandLine cl) {
+        java.util.LinkedList<String> names = new java.util.LinkedList<>();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            names.addFirst(c.getCommandName());
+        }
+        return names;
+    }
+}
