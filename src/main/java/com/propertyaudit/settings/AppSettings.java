@@ -1,0 +1,83 @@
+package com.propertyaudit.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the analyst sets once: endpoints, default surfaces, limits, prices and looks. Never a key:
+ * keys live in the environment or the OS keychain ({@link ApiKeys}).
+ *
+ * @param prices USD per million tokens by model prefix, [input, output]; overrides the built-in table
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AppSettings(
+        String openAiBaseUrl,
+        String anthropicBaseUrl,
+        List<String> defaultSurfaces,
+        int concurrency,
+        int requestTimeoutSeconds,
+        int samples,
+        String theme,
+        Map<String, List<Double>> prices,
+        WindowBounds window,
+        boolean keysNoteDismissed,
+        String lastExportFolder) {
+
+    public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
+    public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
+
+    public AppSettings {
+        openAiBaseUrl = blankToNull(openAiBaseUrl);
+        anthropicBaseUrl = blankToNull(anthropicBaseUrl);
+        defaultSurfaces = defaultSurfaces == null || defaultSurfaces.isEmpty()
+                ? List.of("openai:gpt-5-mini", "anthropic:claude-sonnet-4-5") : List.copyOf(defaultSurfaces);
+        concurrency = concurrency <= 0 ? 8 : Math.min(concurrency, 64);
+        requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 120 : requestTimeoutSeconds;
+        samples = samples <= 0 ? 1 : samples;
+        theme = "dark".equals(theme) ? "dark" : "light";
+        prices = prices == null ? Map.of() : Map.copyOf(prices);
+    }
+
+    public static AppSettings defaults() {
+        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null);
+    }
+
+    /** Where the window was; null until it has been closed once. */
+    public record WindowBounds(double x, double y, double width, double height, boolean maximized) {}
+
+    public AppSettings withWindow(WindowBounds w) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, theme, prices, w, keysNoteDismissed, lastExportFolder);
+    }
+
+    public AppSettings withTheme(String t) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, t, prices, window, keysNoteDismissed, lastExportFolder);
+    }
+
+    public AppSettings withKeysNoteDismissed(boolean dismissed) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, theme, prices, window, dismissed, lastExportFolder);
+    }
+
+    public AppSettings withLastExportFolder(String folder) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, theme, prices, window, keysNoteDismissed, folder);
+    }
+
+    public AppSettings withConnection(String openAi, String anthropic, List<String> surfaces, int newConcurrency,
+            int timeoutSeconds, int newSamples) {
+        return new AppSettings(openAi, anthropic, surfaces, newConcurrency, timeoutSeconds, newSamples, theme, prices,
+                window, keysNoteDismissed, lastExportFolder);
+    }
+
+    public AppSettings withPrices(Map<String, List<Double>> newPrices) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
