@@ -1,0 +1,35 @@
+package com.propertyaudit.engine;
+
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.Surface;
+import java.util.UUID;
+
+/** Progress of a batch, as the engine reports it. Listeners are called from engine threads. */
+public sealed interface EngineEvent {
+
+    UUID batchId();
+
+    /** A request for one (query, sample) left for the provider. */
+    record QueryStarted(UUID batchId, UUID runId, Surface surface, int queryIndex, int sample)
+            implements EngineEvent {}
+
+    /** An answer arrived and was stored (it may be empty; {@code note} says why). */
+    record QueryFinished(UUID batchId, UUID runId, Surface surface, int queryIndex, int sample,
+            long latencyMs, boolean brandMentioned, Integer brandRank, double score, String note,
+            int done, int total) implements EngineEvent {}
+
+    /** The request failed; the failed answer was stored with this error. */
+    record QueryFailed(UUID batchId, UUID runId, Surface surface, int queryIndex, int sample,
+            long latencyMs, String error, int done, int total) implements EngineEvent {}
+
+    /** A run ended: completed, failed (with the reason) or cancelled. */
+    record RunFinished(UUID batchId, UUID runId, Surface surface, RunStatus status, Double score,
+            int answers, int failed, String error) implements EngineEvent {}
+
+    /** Every run of the batch has ended. */
+    record BatchFinished(UUID batchId, BatchStatus status, long elapsedMs) implements EngineEvent {}
+
+    /** A line for the engine's log pane and the CLI's standard error. */
+    record Log(UUID batchId, String line) implements EngineEvent {}
+}
