@@ -1,0 +1,251 @@
+package com.propertyaudit.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+
+/**
+ * A local stand-in for the OpenAI and Anthropic APIs, speaking their wire formats, with a set
+ * latency per request and an optional requests-per-minute limit answered with 429 + retry-after.
+ * Used by the engine benchmark and for trying {@code propertyaudit run} without keys or network:
+ *
+ * <pre>
+ * ./mvnw -q test-compile exec:java -Dexec.mainClass=com.propertyaudit.bench.StandInServer \
+ *     -Dexec.args="--port 18080 --latency-ms 500"
+ * OPENAI_BASE_URL=http://127.0.0.1:18080/v1 ANTHROPIC_BASE_URL=http://127.0.0.1:18080 \
+ *   OPENAI_API_KEY=test ANTHROPIC_API_KEY=test java -jar target/propertyaudit.jar run ...
+ * </pre>
+ */
+public final class StandInServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final long latencyMs;
+    private final int requestsPerMinute;
+    private final List<String> names;
+    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
+    private final AtomicInteger limited = new AtomicInteger();
+    private final AtomicInteger openAiInFlight = new AtomicInteger();
+    private final AtomicInteger anthropicInFlight = new AtomicInteger();
+    private final AtomicInteger bothInFlightSeen = new AtomicInteger();
+
+    /**
+     * @param names community names the answers mention, in an order that varies per question
+     */
+    public StandInServer(int port, long latencyMs, int requestsPerMinute, List<String> names) throws IOException {
+        this.latencyMs = latencyMs;
+        this.requestsPerMinute = requestsPerMinute;
+        this.names = List.copyOf(names);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                return answer(request);
+            }
+        });
+        server.start(port);
+    }
+
+    public String openAiBaseUrl() {
+        return server.url("/v1").toString();
+    }
+
+    public String anthropicBaseUrl() {
+        String u = server.url("/").toString();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+
+    /** Highest number of requests being answered at once. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Requests answered with 200. */
+    public int served() {
+        return served.get();
+    }
+
+    /** Requests answered with 429 because of the per-minute limit. */
+    public int limited() {
+        return limited.get();
+    }
+
+    /** How many requests arrived while the other provider also had one in flight. */
+    public int overlapping() {
+        return bothInFlightSeen.get();
+    }
+
+    private MockResponse answer(RecordedRequest request) throws InterruptedException {
+        String path = request.getUrl().encodedPath();
+        if (overLimit()) {
+            limited.incrementAndGet();
+            return rateLimited(path);
+        }
+        boolean openAi = path.endsWith("/chat/completions") || path.endsWith("/responses");
+        AtomicInteger mine = openAi ? openAiInFlight : anthropicInFlight;
+        AtomicInteger other = openAi ? anthropicInFlight : openAiInFlight;
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        mine.incrementAndGet();
+        if (other.get() > 0) bothInFlightSeen.incrementAndGet();
+        try {
+            // Sleeping here rather than with headersDelay keeps the in-flight count honest.
+            Thread.sleep(latencyMs);
+            JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
+            String question = question(body, path);
+            served.incrementAndGet();
+            if (path.endsWith("/chat/completions")) return ok(chat(body, question), "x-request-id", "req_" + served.get());
+            if (path.endsWith("/responses")) return ok(responses(body, question), "x-request-id", "req_" + served.get());
+            if (path.endsWith("/v1/messages")) return ok(messages(body, question), "request-id", "req_01" + served.get());
+            return new MockResponse.Builder().code(404)
+                    .body("{\"error\":{\"message\":\"Unknown path " + path + "\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}")
+                    .build();
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad json\"}}").build();
+        } finally {
+            mine.decrementAndGet();
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private synchronized boolean overLimit() {
+        if (requestsPerMinute <= 0) return false;
+        long now = System.nanoTime();
+        while (!window.isEmpty() && now - window.peekFirst() > TimeUnit.MINUTES.toNanos(1)) window.pollFirst();
+        if (window.size() >= requestsPerMinute) return true;
+        window.addLast(now);
+        return false;
+    }
+
+    private synchronized double secondsUntilFree() {
+        if (window.isEmpty()) return 0.1;
+        long freeAt = window.peekFirst() + TimeUnit.MINUTES.toNanos(1);
+        return Math.max(0.05, (freeAt - System.nanoTime()) / 1e9);
+    }
+
+    private MockResponse rateLimited(String path) {
+        String retry = String.format(Locale.ROOT, "%.3f", secondsUntilFree());
+        boolean anthropic = path.endsWith("/v1/messages");
+        String body = anthropic
+                ? "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed the rate limit for your organization of "
+                        + requestsPerMinute + " requests per minute.\"},\"request_id\":\"req_011CRL\"}"
+                : "{\"error\":{\"message\":\"Rate limit reached for requests per min (RPM): Limit " + requestsPerMinute
+                        + ". Please try again in " + retry + "s.\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
+        return new MockResponse.Builder().code(429).body(body)
+                .headers(Headers.of("content-type", "application/json", "retry-after", retry))
+                .build();
+    }
+
+    private static MockResponse ok(String body, String idHeader, String id) {
+        return new MockResponse.Builder().code(200).body(body)
+                .headers(Headers.of("content-type", "application/json", idHeader, id))
+                .build();
+    }
+
+    private static String question(JsonNode body, String path) {
+        if (path.endsWith("/responses")) return body.path("input").asText("");
+        JsonNode messages = body.path("messages");
+        JsonNode last = messages.isArray() && messages.size() > 0 ? messages.get(messages.size() - 1) : null;
+        return last == null ? "" : last.path("content").asText("");
+    }
+
+    /** A recommendation list whose order depends on the question, so ranks vary across queries. */
+    private String recommendation(String question) {
+        StringBuilder sb = new StringBuilder("Here are a few places renters like for \"").append(question).append("\":\n\n");
+        int shift = Math.floorMod(question.hashCode(), Math.max(1, names.size()));
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get((i + shift) % names.size());
+            sb.append(i + 1).append(". **").append(n).append("** – well reviewed for its amenities.\n");
+        }
+        sb.append("\nListings and reviews: Apartments.com and https://www.yelp.com/search?find_desc=apartments.");
+        return sb.toString();
+    }
+
+    private String chat(JsonNode body, String question) throws IOException {
+        String text = recommendation(question);
+        return "{\"id\":\"chatcmpl-standin" + served.get() + "\",\"object\":\"chat.completion\",\"created\":1764320000,"
+                + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("gpt-5")) + ","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + JSON.writeValueAsString(text)
+                + ",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":24,\"completion_tokens\":" + text.length() / 4 + ",\"total_tokens\":"
+                + (24 + text.length() / 4) + "},\"service_tier\":\"default\"}";
+    }
+
+    private String responses(JsonNode body, String question) throws IOException {
+        String text = recommendation(question);
+        return "{\"id\":\"resp_standin" + served.get() + "\",\"object\":\"response\",\"created_at\":1764320000,"
+                + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,"
+                + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("gpt-5")) + ","
+                + "\"output\":[{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[]},"
+                + "{\"type\":\"web_search_call\",\"id\":\"ws_1\",\"status\":\"completed\"},"
+                + "{\"type\":\"message\",\"id\":\"msg_1\",\"status\":\"completed\",\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"output_text\",\"text\":" + JSON.writeValueAsString(text) + ",\"annotations\":["
+                + "{\"type\":\"url_citation\",\"start_index\":0,\"end_index\":10,\"url\":\"https://www.apartments.com/san-diego-ca/?utm_source=chatgpt.com\",\"title\":\"Apartments\"}],"
+                + "\"logprobs\":[]}]}],"
+                + "\"usage\":{\"input_tokens\":30,\"input_tokens_details\":{\"cached_tokens\":0},\"output_tokens\":"
+                + text.length() / 4 + ",\"output_tokens_details\":{\"reasoning_tokens\":0},\"total_tokens\":"
+                + (30 + text.length() / 4) + "}}";
+    }
+
+    private String messages(JsonNode body, String question) throws IOException {
+        String text = recommendation(question);
+        boolean web = body.path("tools").isArray() && body.path("tools").size() > 0;
+        StringBuilder content = new StringBuilder("[");
+        if (web) {
+            content.append("{\"type\":\"text\",\"text\":\"Let me look that up.\"},")
+                    .append("{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_01\",\"name\":\"web_search\",\"input\":{\"query\":")
+                    .append(JSON.writeValueAsString(question)).append("}},")
+                    .append("{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"srvtoolu_01\",\"content\":[")
+                    .append("{\"type\":\"web_search_result\",\"url\":\"https://www.reddit.com/r/sandiego/\",\"title\":\"r/sandiego\",\"encrypted_content\":\"EqgfCio\",\"page_age\":\"2 days\"}]},");
+        }
+        content.append("{\"type\":\"text\",\"text\":").append(JSON.writeValueAsString(text));
+        if (web) {
+            content.append(",\"citations\":[{\"type\":\"web_search_result_location\",\"url\":\"https://www.reddit.com/r/sandiego/\",")
+                    .append("\"title\":\"r/sandiego\",\"cited_text\":\"…\",\"encrypted_index\":\"Eo8B\"}]");
+        }
+        content.append("}]");
+        return "{\"id\":\"msg_01standin" + served.get() + "\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("claude-sonnet-4-5")) + ","
+                + "\"content\":" + content + ",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":40,\"output_tokens\":" + text.length() / 4
+                + (web ? ",\"server_tool_use\":{\"web_search_requests\":1}" : "") + "}}";
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = 18080;
+        long latency = 500;
+        int rpm = 0;
+        for (int i = 0; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
+                case "--rpm" -> rpm = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        StandInServer s = new StandInServer(port, latency, rpm,
+                List.of("Domain San Diego", "Pinnacle on the Park", "Alexan Fashion District", "Park 12", "Pacific Heights"));
+        System.out.println("OPENAI_BASE_URL=" + s.openAiBaseUrl());
+        System.out.println("ANTHROPIC_BASE_URL=" + s.anthropicBaseUrl());
+        System.out.println("latency " + latency + " ms, limit " + (rpm <= 0 ? "none" : rpm + "/min") + "; Ctrl-C to stop");
+        Thread.currentThread().join();
+    }
+}
