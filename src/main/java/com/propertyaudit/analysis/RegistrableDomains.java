@@ -1,0 +1,111 @@
+package com.propertyaudit.analysis;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registrable domains (public suffix plus one label) through OkHttp's copy of the Public Suffix
+ * List, which is kept up to date with each OkHttp release.
+ *
+ * <p>Answers name the same few hosts again and again, and a look-up parses a URL, so results are
+ * cached. The cache is bounded by clearing it when full: simple, and the hot set refills at once.
+ *
+ * <p>{@code okhttp3.HttpUrl} is reached through method handles because the pom depends on
+ * {@code com.squareup.okhttp3:okhttp}, which for Maven is an empty multiplatform jar; the classes
+ * are in {@code okhttp-jvm}. Once the pom names {@code okhttp-jvm}, {@link #lookUp} becomes the
+ * direct call {@code HttpUrl.parse(url).topPrivateDomain()}.
+ */
+final class RegistrableDomains {
+
+    private static final int CACHE_LIMIT = 20_000;
+    private static final String NONE = "";
+    private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
+
+    private static final MethodHandle PARSE;
+    private static final MethodHandle TOP_PRIVATE_DOMAIN;
+
+    static {
+        MethodHandle parse = null;
+        MethodHandle topPrivateDomain = null;
+        try {
+            Class<?> httpUrl = Class.forName("okhttp3.HttpUrl");
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            parse = lookup.findStatic(httpUrl, "parse", MethodType.methodType(httpUrl, String.class))
+                    .asType(MethodType.methodType(Object.class, String.class));
+            topPrivateDomain = lookup.findVirtual(httpUrl, "topPrivateDomain", MethodType.methodType(String.class))
+                    .asType(MethodType.methodType(String.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            // Reported on first use, so a build without OkHttp still starts and says what is missing.
+        }
+        PARSE = parse;
+        TOP_PRIVATE_DOMAIN = topPrivateDomain;
+    }
+
+    private RegistrableDomains() {}
+
+    /**
+     * The registrable domain of {@code host} in lower case, or null when it has none: an IP
+     * address, a bare public suffix ({@code co.uk}), a name whose last label is no public suffix.
+     */
+    static String of(String host) {
+        String cached = CACHE.get(host);
+        if (cached == null) {
+            cached = lookUp(host);
+            if (CACHE.size() >= CACHE_LIMIT) CACHE.clear();
+            CACHE.put(host, cached);
+        }
+        return cached.isEmpty() ? null : cached;
+    }
+
+    /** The registrable domain of the host of a URL or of a bare host name; null when none. */
+    static String ofUrl(String url) {
+        String host = hostOf(url);
+        return host == null ? null : of(host);
+    }
+
+    private static String lookUp(String host) {
+        if (PARSE == null) {
+            throw new IllegalStateException("okhttp3.HttpUrl is not on the class path: the Public Suffix List"
+                    + " comes from OkHttp's JVM artifact, com.squareup.okhttp3:okhttp-jvm.");
+        }
+        String domain;
+        try {
+            Object url = (Object) PARSE.invokeExact("https://" + host + "/");
+            domain = url == null ? null : (String) TOP_PRIVATE_DOMAIN.invokeExact(url);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return domain == null ? NONE : domain.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The host of {@code http://host/...}, of {@code host/...} without a scheme, or null. A
+     * scheme-less string with {@code @} in its authority is an e-mail address, never a host.
+     */
+    static String hostOf(String url) {
+        String s = url.strip();
+        int schemeEnd = s.indexOf("://");
+        int start = schemeEnd < 0 ? 0 : schemeEnd + 3;
+        int end = start;
+        while (end < s.length() && "/?#\\".indexOf(s.charAt(end)) < 0) {
+            end++;
+        }
+        int at = s.lastIndexOf('@', end - 1);
+        if (at >= start) {
+            if (schemeEnd < 0) return null;
+            start = at + 1;
+        }
+        if (start < end && s.charAt(start) == '[') return null;
+        int colon = s.indexOf(':', start);
+        if (colon >= 0 && colon < end) end = colon;
+        while (end > start && s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return start == end ? null : s.substring(start, end).toLowerCase(Locale.ROOT);
+    }
+}
