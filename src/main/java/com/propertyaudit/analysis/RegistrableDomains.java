@@ -1,10 +1,8 @@
 package com.propertyaudit.analysis;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
 
 /**
  * Registrable domains (public suffix plus one label) through OkHttp's copy of the Public Suffix
@@ -12,37 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Answers name the same few hosts again and again, and a look-up parses a URL, so results are
  * cached. The cache is bounded by clearing it when full: simple, and the hot set refills at once.
- *
- * <p>{@code okhttp3.HttpUrl} is reached through method handles because the pom depends on
- * {@code com.squareup.okhttp3:okhttp}, which for Maven is an empty multiplatform jar; the classes
- * are in {@code okhttp-jvm}. Once the pom names {@code okhttp-jvm}, {@link #lookUp} becomes the
- * direct call {@code HttpUrl.parse(url).topPrivateDomain()}.
  */
 final class RegistrableDomains {
 
     private static final int CACHE_LIMIT = 20_000;
     private static final String NONE = "";
     private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
-
-    private static final MethodHandle PARSE;
-    private static final MethodHandle TOP_PRIVATE_DOMAIN;
-
-    static {
-        MethodHandle parse = null;
-        MethodHandle topPrivateDomain = null;
-        try {
-            Class<?> httpUrl = Class.forName("okhttp3.HttpUrl");
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            parse = lookup.findStatic(httpUrl, "parse", MethodType.methodType(httpUrl, String.class))
-                    .asType(MethodType.methodType(Object.class, String.class));
-            topPrivateDomain = lookup.findVirtual(httpUrl, "topPrivateDomain", MethodType.methodType(String.class))
-                    .asType(MethodType.methodType(String.class, Object.class));
-        } catch (ReflectiveOperationException e) {
-            // Reported on first use, so a build without OkHttp still starts and says what is missing.
-        }
-        PARSE = parse;
-        TOP_PRIVATE_DOMAIN = topPrivateDomain;
-    }
 
     private RegistrableDomains() {}
 
@@ -67,19 +40,8 @@ final class RegistrableDomains {
     }
 
     private static String lookUp(String host) {
-        if (PARSE == null) {
-            throw new IllegalStateException("okhttp3.HttpUrl is not on the class path: the Public Suffix List"
-                    + " comes from OkHttp's JVM artifact, com.squareup.okhttp3:okhttp-jvm.");
-        }
-        String domain;
-        try {
-            Object url = (Object) PARSE.invokeExact("https://" + host + "/");
-            domain = url == null ? null : (String) TOP_PRIVATE_DOMAIN.invokeExact(url);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
+        HttpUrl url = HttpUrl.parse("https://" + host + "/");
+        String domain = url == null ? null : url.topPrivateDomain();
         return domain == null ? NONE : domain.toLowerCase(Locale.ROOT);
     }
 

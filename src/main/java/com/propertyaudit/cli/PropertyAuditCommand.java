@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The top-level {@code propertyaudit} command; its subcommands are the CLI of cli.md. */
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "GEO audits of rental properties: how AI assistants name your property and its competitors.",
-        subcommands = {})
+        subcommands = {ScoreCommand.class})
 public final class PropertyAuditCommand implements Runnable {
 
     /** Exit codes of cli.md. */
@@ -20,6 +21,9 @@ public final class PropertyAuditCommand implements Runnable {
     public static final int NOT_SUCCEEDED = 1;
     public static final int BAD_INPUT = 2;
     public static final int ENVIRONMENT = 3;
+
+    @Mixin
+    GlobalOptions globals;
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces on errors.")
@@ -47,6 +51,7 @@ public final class PropertyAuditCommand implements Runnable {
     }
 
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        GlobalOptions.reset();
         CommandLine cl = new CommandLine(new PropertyAuditCommand());
         cl.setOut(out);
         cl.setErr(err);
