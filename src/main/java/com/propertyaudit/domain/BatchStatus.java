@@ -1,10 +1,47 @@
 package com.propertyaudit.domain;
 
+import java.util.Collection;
+
 /** The status of a whole batch, derived from its runs' statuses (see ARCHITECTURE.md). */
 public enum BatchStatus {
-    RUNNING, PARTIAL, COMPLETE, INCOMPLETE, FAILED, INTERRUPTED;
+    /** No run has completed yet and some are still working. */
+    RUNNING,
+    /** Some runs completed, others are still working. */
+    PARTIAL,
+    /** Every run completed. */
+    COMPLETE,
+    /** All runs ended; some completed, some failed or were cancelled. */
+    INCOMPLETE,
+    /** All runs ended and none completed. */
+    FAILED,
+    /** The app stopped while runs were in progress; resumable. */
+    INTERRUPTED;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The batch status for these run statuses; an empty batch counts as complete. */
+    public static BatchStatus of(Collection<RunStatus> runs) {
+        int completed = 0;
+        int active = 0;
+        int interrupted = 0;
+        for (RunStatus s : runs) {
+            switch (s) {
+                case COMPLETED -> completed++;
+                case QUEUED, RUNNING -> active++;
+                case INTERRUPTED -> interrupted++;
+                default -> { }
+            }
+        }
+        if (active > 0) return completed > 0 ? PARTIAL : RUNNING;
+        if (interrupted > 0) return INTERRUPTED;
+        if (completed == runs.size()) return COMPLETE;
+        return completed > 0 ? INCOMPLETE : FAILED;
+    }
+
+    /** True while some run may still add answers. */
+    public boolean isLive() {
+        return this == RUNNING || this == PARTIAL;
     }
 }

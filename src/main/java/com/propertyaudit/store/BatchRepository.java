@@ -1,0 +1,265 @@
+package com.propertyaudit.store;
+
+import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.RunStatus;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Batches and their runs. */
+public final class BatchRepository {
+
+    private final Database db;
+
+    public BatchRepository(Database db) {
+        this.db = db;
+    }
+
+    /** The batch, with its property snapshot, and all its runs (queued), in one transaction. */
+    public void create(Batch batch, List<Run> runs, String owner) {
+        db.inTransaction(c -> {
+            Long propertyId;
+            Integer version;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, version FROM property WHERE name = ?")) {
+                ps.setString(1, batch.propertyName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    propertyId = rs.next() ? rs.getLong(1) : null;
+                    version = propertyId == null ? null : rs.getInt(2);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch (id, property_id, property_name,"
+                    + " property_snapshot, property_version, samples, settings, created_at, owner, heartbeat_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setObject(1, batch.id());
+                if (propertyId == null) ps.setNull(2, java.sql.Types.BIGINT);
+                else ps.setLong(2, propertyId);
+                ps.setString(3, batch.propertyName());
+                ps.setString(4, PropertyJson.writeCompact(batch.snapshot()));
+                Jdbc.setInt(ps, 5, version);
+                ps.setInt(6, batch.samples());
+                ps.setString(7, batch.settingsJson());
+                Jdbc.setInstant(ps, 8, batch.createdAt());
+                ps.setString(9, owner);
+                Jdbc.setInstant(ps, 10, batch.createdAt());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO run (id, batch_id, batch_size, surface, provider,"
+                    + " model, web_search, status, expected_answers) VALUES (?,?,?,?,?,?,?,?,?)")) {
+                for (Run r : runs) {
+                    ps.setObject(1, r.id());
+                    ps.setObject(2, batch.id());
+                    ps.setInt(3, r.batchSize());
+                    ps.setString(4, r.surface().id());
+                    ps.setString(5, r.surface().provider().id());
+                    ps.setString(6, r.surface().model());
+                    ps.setBoolean(7, r.surface().webSearch());
+                    ps.setString(8, r.status().id());
+                    ps.setInt(9, r.expectedAnswers());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    public Optional<Batch> find(UUID id) {
+        return Optional.ofNullable(db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM batch WHERE id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? batch(rs) : null;
+                }
+            }
+        }));
+    }
+
+    /** A batch by the first characters of its id, as users type them; empty when none or ambiguous. */
+    public Optional<Batch> findByPrefix(String prefix) {
+        String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (p.isEmpty()) return Optional.empty();
+        List<UUID> ids = db.read(c -> {
+            List<UUID> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM batch WHERE LOWER(CAST(id AS VARCHAR(36))) LIKE ?")) {
+                ps.setString(1, p.replace("%", "").replace("_", "") + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(Jdbc.uuid(rs, "id"));
+                }
+            }
+            return out;
+        });
+        return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
+    }
+
+    private static Batch batch(ResultSet rs) throws SQLException {
+        Property snapshot = PropertyJson.parse(rs.getString("property_snapshot"), "stored batch snapshot");
+        return new Batch(Jdbc.uuid(rs, "id"), rs.getString("property_name"), snapshot, rs.getInt("samples"),
+                rs.getString("settings"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "finished_at"));
+    }
+
+    /** The batch's runs, in the order they were created. */
+    public List<Run> runs(UUID batchId) {
+        return db.read(c -> runs(c, batchId));
+    }
+
+    static List<Run> runs(Connection c, UUID batchId) throws SQLException {
+        List<Run> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM run WHERE batch_id = ? ORDER BY surface")) {
+            ps.setObject(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(RunRepository.run(rs));
+            }
+        }
+        return out;
+    }
+
+    /** The newest batch, of one property or of all; empty when there is none. */
+    public Optional<UUID> latest(String propertyName) {
+        return Optional.ofNullable(db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM batch"
+                    + (propertyName == null ? "" : " WHERE property_name = ?") + " ORDER BY created_at DESC")) {
+                ps.setMaxRows(1);
+                if (propertyName != null) ps.setString(1, propertyName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Jdbc.uuid(rs, "id") : null;
+                }
+            }
+        }));
+    }
+
+    /** Batches newest first, with run statuses, scores and answer counts; two queries in all. */
+    public List<BatchSummary> list(String propertyName) {
+        return db.read(c -> {
+            Map<UUID, Object[]> head = new LinkedHashMap<>();
+            String where = propertyName == null ? "" : " WHERE b.property_name = ?";
+            try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.property_name, b.created_at,"
+                    + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id"
+                    + "   WHERE r.batch_id = b.id AND a.status = 'completed') AS answers"
+                    + " FROM batch b" + where + " ORDER BY b.created_at DESC")) {
+                if (propertyName != null) ps.setString(1, propertyName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        head.put(Jdbc.uuid(rs, "id"), new Object[] {rs.getString("property_name"),
+                                Jdbc.instant(rs, "created_at"), rs.getInt("answers")});
+                    }
+                }
+            }
+            Map<UUID, List<Run>> runsByBatch = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.* FROM run r JOIN batch b ON r.batch_id = b.id"
+                    + where + " ORDER BY r.surface")) {
+                if (propertyName != null) ps.setString(1, propertyName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Run r = RunRepository.run(rs);
+                        runsByBatch.computeIfAbsent(r.batchId(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+            }
+            List<BatchSummary> out = new ArrayList<>();
+            for (Map.Entry<UUID, Object[]> e : head.entrySet()) {
+                List<Run> runs = runsByBatch.getOrDefault(e.getKey(), List.of());
+                Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
+                Map<String, Double> scores = new LinkedHashMap<>();
+                List<String> surfaces = new ArrayList<>();
+                int expected = 0;
+                for (Run r : runs) {
+                    counts.merge(r.status(), 1, Integer::sum);
+                    surfaces.add(r.surface().id());
+                    if (r.score() != null) scores.put(r.surface().id(), r.score());
+                    expected += r.expectedAnswers();
+                }
+                out.add(new BatchSummary(e.getKey(), (String) e.getValue()[0], (Instant) e.getValue()[1],
+                        BatchStatus.of(runs.stream().map(Run::status).toList()), surfaces, counts, scores,
+                        (Integer) e.getValue()[2], expected));
+            }
+            return out;
+        });
+    }
+
+    /** The running process says it is alive. */
+    public void heartbeat(UUID batchId, String owner) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET owner = ?, heartbeat_at = ? WHERE id = ?")) {
+                ps.setString(1, owner);
+                Jdbc.setInstant(ps, 2, Instant.now());
+                ps.setObject(3, batchId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public void finish(UUID batchId, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET finished_at = ? WHERE id = ?")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setObject(2, batchId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Batches with queued or running runs whose owner has been silent for {@code staleAfter}: their
+     * unfinished runs become interrupted (resumable). Returns the batches.
+     */
+    public List<UUID> markInterrupted(Duration staleAfter, Instant now) {
+        Instant cutoff = now.minus(staleAfter);
+        return db.inTransaction(c -> {
+            List<UUID> stale = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT b.id FROM batch b JOIN run r ON r.batch_id = b.id"
+                    + " WHERE r.status IN ('queued', 'running') AND COALESCE(b.heartbeat_at, b.created_at) < ?")) {
+                Jdbc.setInstant(ps, 1, cutoff);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) stale.add(Jdbc.uuid(rs, "id"));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE run SET status = 'interrupted'"
+                    + " WHERE batch_id = ? AND status IN ('queued', 'running')")) {
+                for (UUID id : stale) {
+                    ps.setObject(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return stale;
+        });
+    }
+
+    /** Deletes the batch, its runs, answers, mentions and citations. */
+    public void delete(UUID batchId) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM batch WHERE id = ?")) {
+                ps.setObject(1, batchId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Records that the batch's answers were re-scored against this property version. */
+    public void recordRescore(UUID batchId, Property against, int version, Instant at) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET rescored_at = ?,"
+                    + " rescored_property_version = ?, rescored_snapshot = ? WHERE id = ?")) {
+                Jdbc.setInstant(ps, 1, at);
+                ps.setInt(2, version);
+                ps.setString(3, PropertyJson.writeCompact(against));
+                ps.setObject(4, batchId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}
