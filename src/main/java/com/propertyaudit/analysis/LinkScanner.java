@@ -108,7 +108,7 @@ final class LinkScanner {
                 }
                 end = trimDomainEnd(dot + 1, end);
                 String host = new String(s, start, end - start).toLowerCase(Locale.ROOT);
-                if (lastLabelLooksLikeSuffix(start, end) && RegistrableDomains.of(host) != null) {
+                if (lastLabelLooksLikeSuffix(start, end) && RegistrableDomains.hasPublicSuffix(host)) {
                     addHost(host);
                     addSpan(start, pathEnd(start, end));
                 }
