@@ -5,9 +5,12 @@ import java.util.List;
 
 /**
  * Aho–Corasick automaton over case-folded aliases: one pass over a text reports every place where
- * any alias ends, whatever the number of aliases. Transitions are a full table over a compact
+ * any alias ends with no letter or digit after it (rule 3), whatever the number of aliases. The
+ * end check is made once per position, before any pattern is visited, because short aliases end
+ * inside ordinary words all the time ({@code ric} in {@code price}). Transitions are a full table over a compact
  * alphabet (the chars that occur in aliases, plus one class for every other char), so each text
- * char costs two array reads. Case folding is built into the char-class table.
+ * char costs one read of the class table and one of the transition table. Case folding is built
+ * into the class table.
  *
  * <p>Immutable after construction, so one instance serves any number of threads.
  */
@@ -19,10 +22,18 @@ final class AliasAutomaton {
     }
 
     private static final int ROOT = 0;
+    private static final int ENDS_HERE = 0x8000_0000;
 
     private final short[] charClass = new short[Character.MAX_VALUE + 1];
+    /** Row width of the transition table: a power of two at least the number of char classes. */
+    private final int rowShift;
     private final int classCount;
-    private final int[] delta;
+    /**
+     * Transitions: {@code step[row + class]} is the target state's row (state × classCount), with
+     * the sign bit set when a pattern ends in that state, so the scan needs no multiplication and
+     * no second read to know whether to report.
+     */
+    private final int[] step;
     /** First state on the failure chain (this one included) where a pattern ends, or -1. */
     private final int[] report;
     /** Next state on the failure chain after this one where a pattern ends, or -1. */
@@ -30,11 +41,12 @@ final class AliasAutomaton {
     private final int[] ownFirstPattern;
     private final int[] nextPatternSameState;
 
-    /** @param folded patterns already folded with {@link #fold(char)}; the index is the pattern id */
+    /** @param folded non-empty patterns already folded with {@link #fold(char)}; the index is the pattern id */
     AliasAutomaton(List<String> folded) {
-        classCount = assignClasses(folded);
+        rowShift = 32 - Integer.numberOfLeadingZeros(assignClasses(folded) - 1);
+        classCount = 1 << rowShift;
         int maxStates = 1 + folded.stream().mapToInt(String::length).sum();
-        int[] table = new int[maxStates * classCount];
+        int[] table = new int[Math.multiplyExact(maxStates, classCount)];
         Arrays.fill(table, -1);
         int[] ownFirst = new int[maxStates];
         Arrays.fill(ownFirst, -1);
@@ -50,11 +62,16 @@ final class AliasAutomaton {
             nextPatternSameState[p] = ownFirst[state];
             ownFirst[state] = p;
         }
-        delta = Arrays.copyOf(table, states * classCount);
+        int[] delta = Arrays.copyOf(table, states * classCount);
         ownFirstPattern = Arrays.copyOf(ownFirst, states);
         report = new int[states];
         dictionaryLink = new int[states];
-        linkFailures(states);
+        linkFailures(delta, states);
+        step = new int[delta.length];
+        for (int slot = 0; slot < delta.length; slot++) {
+            int target = delta[slot];
+            step[slot] = target * classCount | (report[target] >= 0 ? ENDS_HERE : 0);
+        }
     }
 
     /** The case folding used for matching; one char to one char, so offsets are unchanged. */
@@ -80,12 +97,12 @@ final class AliasAutomaton {
     }
 
     /** Breadth-first: completes the transition table with failure moves and links outputs. */
-    private void linkFailures(int states) {
+    private void linkFailures(int[] delta, int states) {
         int[] failure = new int[states];
         int[] queue = new int[states];
         int head = 0;
         int tail = 0;
-        report[ROOT] = ownFirstPattern[ROOT] >= 0 ? ROOT : -1;
+        report[ROOT] = -1;
         dictionaryLink[ROOT] = -1;
         for (int c = 0; c < classCount; c++) {
             int child = delta[c];
@@ -115,17 +132,25 @@ final class AliasAutomaton {
         }
     }
 
+    /** Reports every occurrence of a pattern in {@code text} that no letter or digit follows. */
     void scan(char[] text, int length, MatchSink sink) {
-        int state = ROOT;
+        // Locals, so the loop need not reload fields after each call to the sink.
+        final int[] step = this.step;
+        final short[] charClass = this.charClass;
+        final int rowShift = this.rowShift;
+        int row = ROOT;
         for (int i = 0; i < length; i++) {
-            state = delta[state * classCount + charClass[text[i]]];
-            int hit = report[state];
-            if (hit >= 0) {
-                for (int s = hit; s >= 0; s = dictionaryLink[s]) {
+            int next = step[row + charClass[text[i]]];
+            if (next < 0) {
+                row = next & ~ENDS_HERE;
+                if (i + 1 < length && WordChars.startsAt(text, i + 1, length)) continue;
+                for (int s = report[row >>> rowShift]; s >= 0; s = dictionaryLink[s]) {
                     for (int p = ownFirstPattern[s]; p >= 0; p = nextPatternSameState[p]) {
                         sink.match(p, i + 1);
                     }
                 }
+            } else {
+                row = next;
             }
         }
     }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds http(s) URLs, e-mail addresses and bare domains in normalised text by hand scans keyed on
- * the one char each must contain ({@code :}, {@code @}, {@code .}), which is far cheaper than a
- * regular expression over every position. URLs come first, then e-mails outside them, then bare
- * domains outside both, so {@code hello@dockmail.com} is never taken for a domain.
+ * Finds http(s) URLs, e-mail addresses and bare domains in normalised text. One pass notes where
+ * the chars each kind must contain ({@code :}, {@code @}, {@code .}) are; only those places are
+ * looked at more closely, which is far cheaper than a regular expression tried at every position.
+ * URLs come first, then e-mails outside them, then bare domains outside both, so
+ * {@code hello@dockmail.com} is never taken for a domain.
  */
 final class LinkScanner {
 
@@ -17,6 +18,7 @@ final class LinkScanner {
 
     static Links scan(char[] s, int length) {
         Scan scan = new Scan(s, length);
+        scan.findTriggers();
         scan.urls();
         scan.emails();
         scan.bareDomains();
@@ -29,15 +31,33 @@ final class LinkScanner {
         private int[] spans = new int[8];
         private int spanCount;
         private List<String> hosts;
+        private final Positions colons = new Positions();
+        private final Positions ats = new Positions();
+        private final Positions dots = new Positions();
 
         Scan(char[] s, int length) {
             this.s = s;
             this.length = length;
         }
 
+        void findTriggers() {
+            for (int i = 0; i < length; i++) {
+                char c = s[i];
+                if (c == '.') {
+                    dots.add(i);
+                } else if (c == ':') {
+                    colons.add(i);
+                } else if (c == '@') {
+                    ats.add(i);
+                }
+            }
+        }
+
         void urls() {
-            for (int colon = indexOf(':', 0); colon >= 0; colon = indexOf(':', colon + 1)) {
-                if (colon + 2 >= length || s[colon + 1] != '/' || s[colon + 2] != '/') continue;
+            int skipUntil = 0;
+            for (int k = 0; k < colons.count; k++) {
+                int colon = colons.at[k];
+                if (colon < skipUntil || colon + 2 >= length || s[colon + 1] != '/' || s[colon + 2] != '/') continue;
                 int schemeStart = httpSchemeStart(colon);
                 if (schemeStart < 0) continue;
                 int end = trimTrailing(schemeStart, runEnd(colon + 3));
@@ -47,7 +67,7 @@ final class LinkScanner {
                 }
                 addHost(RegistrableDomains.hostOf(new String(s, schemeStart, hostEnd - schemeStart)));
                 addSpan(schemeStart, end);
-                colon = end - 1;
+                skipUntil = end;
             }
         }
 
@@ -60,13 +80,16 @@ final class LinkScanner {
             int len = colon - start;
             if (len != 4 && len != 5) return -1;
             if (start > 0 && Character.isLetterOrDigit(s[start - 1])) return -1;
-            String scheme = new String(s, start, len).toLowerCase(Locale.ROOT);
-            return scheme.equals("http") || scheme.equals("https") ? start : -1;
+            boolean http = (s[start] | 0x20) == 'h' && (s[start + 1] | 0x20) == 't'
+                    && (s[start + 2] | 0x20) == 't' && (s[start + 3] | 0x20) == 'p';
+            return http && (len == 4 || (s[start + 4] | 0x20) == 's') ? start : -1;
         }
 
         void emails() {
-            for (int at = indexOf('@', 0); at >= 0; at = indexOf('@', at + 1)) {
-                if (covered(at)) continue;
+            int skipUntil = 0;
+            for (int k = 0; k < ats.count; k++) {
+                int at = ats.at[k];
+                if (at < skipUntil || covered(at)) continue;
                 int start = at;
                 while (start > 0 && isLocalPartChar(s[start - 1])) {
                     start--;
@@ -78,14 +101,16 @@ final class LinkScanner {
                 end = trimDomainEnd(at + 1, end);
                 if (start < at && hasInnerDot(at + 1, end)) {
                     addSpan(start, end);
-                    at = end - 1;
+                    skipUntil = end;
                 }
             }
         }
 
         void bareDomains() {
-            for (int dot = indexOf('.', 0); dot >= 0; dot = indexOf('.', dot + 1)) {
-                if (dot == 0 || dot + 1 >= length || !isAsciiLetterOrDigit(s[dot - 1])
+            int skipUntil = 0;
+            for (int k = 0; k < dots.count; k++) {
+                int dot = dots.at[k];
+                if (dot < skipUntil || dot == 0 || dot + 1 >= length || !isAsciiLetterOrDigit(s[dot - 1])
                         || !isAsciiLetterOrDigit(s[dot + 1]) || covered(dot)) {
                     continue;
                 }
@@ -98,9 +123,9 @@ final class LinkScanner {
                     end++;
                 }
                 int runEnd = end;
+                skipUntil = runEnd;
                 if ((start > 0 && (Character.isLetterOrDigit(s[start - 1]) || s[start - 1] == '@'))
                         || (end < length && Character.isLetterOrDigit(s[end]))) {
-                    dot = runEnd - 1;
                     continue;
                 }
                 while (start < dot && (s[start] == '.' || s[start] == '-')) {
@@ -108,11 +133,12 @@ final class LinkScanner {
                 }
                 end = trimDomainEnd(dot + 1, end);
                 String host = new String(s, start, end - start).toLowerCase(Locale.ROOT);
-                if (lastLabelLooksLikeSuffix(start, end) && RegistrableDomains.of(host) != null) {
+                if (lastLabelLooksLikeSuffix(start, end) && RegistrableDomains.hasPublicSuffix(host)) {
                     addHost(host);
-                    addSpan(start, pathEnd(start, end));
+                    int linkEnd = pathEnd(start, end);
+                    addSpan(start, linkEnd);
+                    skipUntil = Math.max(runEnd, linkEnd);
                 }
-                dot = runEnd - 1;
             }
         }
 
@@ -194,13 +220,6 @@ final class LinkScanner {
             return false;
         }
 
-        private int indexOf(char c, int from) {
-            for (int i = from; i < length; i++) {
-                if (s[i] == c) return i;
-            }
-            return -1;
-        }
-
         private boolean covered(int index) {
             for (int i = 0; i < spanCount; i++) {
                 if (spans[2 * i] <= index && index < spans[2 * i + 1]) return true;
@@ -224,6 +243,17 @@ final class LinkScanner {
         Links result() {
             if (spanCount == 0) return Links.NONE;
             return new Links(Links.merged(spans, spanCount), hosts == null ? List.of() : hosts);
+        }
+    }
+
+    /** Positions of one trigger char, in text order. */
+    private static final class Positions {
+        private int[] at = new int[16];
+        private int count;
+
+        void add(int position) {
+            if (count == at.length) at = Arrays.copyOf(at, count * 2);
+            at[count++] = position;
         }
     }
 

@@ -77,18 +77,13 @@ final class MentionFinder {
         Candidates candidates = new Candidates();
         automaton.scan(chars, length, (pattern, end) -> {
             int start = end - lengthOf[pattern];
-            if (isWordBoundary(chars, length, start, end)
+            if ((start == 0 || !WordChars.endsBefore(chars, start))
                     && hasWrittenCase(chars, start, pattern)
                     && !links.overlaps(start, end)) {
                 candidates.add(start, lengthOf[pattern], pattern);
             }
         });
         return candidates.leftmostLongest(entityOf);
-    }
-
-    private static boolean isWordBoundary(char[] chars, int length, int start, int end) {
-        if (start > 0 && Character.isLetterOrDigit(Character.codePointBefore(chars, start))) return false;
-        return end >= length || !Character.isLetterOrDigit(Character.codePointAt(chars, end, length));
     }
 
     private boolean hasWrittenCase(char[] chars, int start, int pattern) {

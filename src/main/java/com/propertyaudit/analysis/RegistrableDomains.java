@@ -33,6 +33,15 @@ final class RegistrableDomains {
         return cached.isEmpty() ? null : cached;
     }
 
+    /**
+     * Whether a bare host ends in a public suffix and has a label before it. OkHttp applies the
+     * list's default rule {@code *}, so any last label passes, listed or not ({@code node.js});
+     * {@link LinkScanner} therefore only asks this of hosts whose last label is letters only.
+     */
+    static boolean hasPublicSuffix(String host) {
+        return of(host) != null;
+    }
+
     /** The registrable domain of the host of a URL or of a bare host name; null when none. */
     static String ofUrl(String url) {
         String host = hostOf(url);

@@ -1,6 +1,7 @@
 package com.propertyaudit.analysis;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 
 /**
  * Rule 2 of score-cli.md, applied to answer texts and aliases alike: compatibility
@@ -10,48 +11,136 @@ import java.text.Normalizer;
  * non-letters they are, which already lets {@code **HPL**} match as a whole word.
  *
  * <p>Case is kept: the automaton folds case itself, and one-word aliases need the written case.
+ * ASCII chars skip Unicode normalisation altogether; other chars are normalised one cluster (a
+ * char and the combining marks after it) at a time, with a cache for lone BMP chars.
  */
 final class TextNormaliser {
 
     /** Normalised form of each BMP char that stands alone (no combining marks after it). */
     private static final String[] SINGLE_CHAR = new String[Character.MAX_VALUE + 1];
 
+    /** Combining marks all lie at U+0300 or above, so a smaller next char cannot extend a cluster. */
+    private static final char FIRST_MARK = '\u0300';
+
+    private static final byte OTHER = 0;
+    private static final byte SPACE = 1;
+    private static final byte MARKER = 2;
+    private static final byte[] ASCII_KIND = new byte[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            if (Character.isWhitespace(c)) ASCII_KIND[c] = SPACE;
+        }
+        ASCII_KIND['*'] = MARKER;
+        ASCII_KIND['_'] = MARKER;
+        ASCII_KIND['`'] = MARKER;
+    }
+
     private TextNormaliser() {}
 
     static NormalisedText normalise(String text) {
-        Output out = new Output(text.length());
         int n = text.length();
+        char[] src = new char[n];
+        text.getChars(0, n, src, 0);
+        char[] out = new char[n + 1];
+        int[] starts = new int[n + 2];
+        int length = 0;
+        // A run of white space and emphasis markers in progress: where it began in out and src.
+        int runOut = -1;
+        int runSrc = 0;
+        boolean runHasSpace = false;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            // Combining marks are all at U+0300 or above, so a smaller next char ends the cluster.
-            boolean alone = i + 1 == n || text.charAt(i + 1) < 0x300;
-            if (c < 0x80 && alone) {
-                out.ascii(c, i);
-                i++;
-            } else if ((alone || !startsMark(text, i + 1)) && !Character.isSurrogate(c)) {
-                if (c < 0x80) {
-                    out.ascii(c, i);
+            char c = src[i];
+            if (c < 0x80) {
+                // ASCII needs no Unicode normalisation: a combining mark after an ASCII letter
+                // normalises the same on its own as in a cluster with the letter.
+                byte kind = ASCII_KIND[c];
+                if (kind == OTHER) {
+                    if (runOut >= 0) {
+                        if (runHasSpace) {
+                            length = runOut;
+                            out[length] = ' ';
+                            starts[length++] = runSrc;
+                        }
+                        runOut = -1;
+                    }
+                    out[length] = c;
+                    starts[length++] = i++;
+                    // Copy plain ASCII, including a lone space between two plain chars, which
+                    // maps to itself: most prose never leaves this loop between words.
+                    while (i < n && (c = src[i]) < 0x80
+                            && (ASCII_KIND[c] == OTHER || c == ' ' && i + 1 < n && isPlainAscii(src[i + 1]))) {
+                        out[length] = c;
+                        starts[length++] = i++;
+                    }
+                    continue;
+                }
+                if (runOut < 0) {
+                    runOut = length;
+                    runSrc = i;
+                    runHasSpace = false;
+                }
+                if (kind == SPACE) {
+                    runHasSpace = true;
                 } else {
-                    out.cluster(single(c), i);
+                    out[length] = c;
+                    starts[length++] = i;
                 }
                 i++;
-            } else {
-                int end = clusterEnd(text, i);
-                out.cluster(normaliseCluster(text.substring(i, end)), i);
-                i = end;
+                continue;
             }
+            int end = clusterEnd(src, n, i);
+            String normalised = end == i + 1 ? single(c) : normaliseCluster(new String(src, i, end - i));
+            // Every later source char writes at most one char; keep room for all of them.
+            int needed = length + normalised.length() + (n - end) + 1;
+            if (needed > out.length) {
+                int capacity = Math.max(out.length * 2, needed);
+                out = Arrays.copyOf(out, capacity);
+                starts = Arrays.copyOf(starts, capacity + 1);
+            }
+            for (int k = 0; k < normalised.length(); k++) {
+                char d = normalised.charAt(k);
+                boolean space = d == ' ';
+                if (space || d == '*' || d == '_' || d == '`') {
+                    if (runOut < 0) {
+                        runOut = length;
+                        runSrc = i;
+                        runHasSpace = false;
+                    }
+                    if (space) {
+                        runHasSpace = true;
+                        continue;
+                    }
+                } else if (runOut >= 0) {
+                    if (runHasSpace) {
+                        length = runOut;
+                        out[length] = ' ';
+                        starts[length++] = runSrc;
+                    }
+                    runOut = -1;
+                }
+                out[length] = d;
+                starts[length++] = i;
+            }
+            i = end;
         }
-        return out.finish(n);
+        if (runOut >= 0 && runHasSpace) {
+            length = runOut;
+            out[length] = ' ';
+            starts[length++] = runSrc;
+        }
+        starts[length] = n;
+        return new NormalisedText(out, length, starts);
+    }
+
+    private static boolean isPlainAscii(char c) {
+        return c < 0x80 && ASCII_KIND[c] == OTHER;
     }
 
     /** An alias as the matcher sees it: normalised like answer text, without outer spaces. */
     static String normaliseAlias(String alias) {
         return normalise(alias).toString().strip();
-    }
-
-    private static boolean startsMark(String text, int index) {
-        return isMark(text.codePointAt(index));
     }
 
     private static boolean isMark(int codePoint) {
@@ -62,10 +151,10 @@ final class TextNormaliser {
     }
 
     /** End of the code point at {@code start} plus every combining mark that follows it. */
-    private static int clusterEnd(String text, int start) {
-        int end = start + Character.charCount(text.codePointAt(start));
-        while (end < text.length()) {
-            int cp = text.codePointAt(end);
+    private static int clusterEnd(char[] src, int n, int start) {
+        int end = start + Character.charCount(Character.codePointAt(src, start, n));
+        while (end < n && src[end] >= FIRST_MARK) {
+            int cp = Character.codePointAt(src, end, n);
             if (!isMark(cp)) break;
             end += Character.charCount(cp);
         }
@@ -106,94 +195,6 @@ final class TextNormaliser {
                 return '"';
             default:
                 return Character.isWhitespace(c) || Character.isSpaceChar(c) ? ' ' : c;
-        }
-    }
-
-    /** Appends normalised chars, collapsing white space and the emphasis markers touching it. */
-    private static final class Output {
-        private char[] chars;
-        private int[] starts;
-        private int length;
-
-        private boolean inRun;
-        private boolean runHasSpace;
-        private int runOutputStart;
-        private int runSourceStart;
-
-        Output(int capacity) {
-            chars = new char[capacity];
-            starts = new int[capacity + 1];
-        }
-
-        void ascii(char c, int at) {
-            if (c <= ' ' && Character.isWhitespace(c)) {
-                space(at);
-            } else if (c == '*' || c == '_' || c == '`') {
-                marker(c, at);
-            } else {
-                if (inRun) endRun();
-                append(c, at);
-            }
-        }
-
-        void cluster(String normalised, int start) {
-            for (int k = 0; k < normalised.length(); k++) {
-                char c = normalised.charAt(k);
-                if (c == ' ') {
-                    space(start);
-                } else if (c == '*' || c == '_' || c == '`') {
-                    marker(c, start);
-                } else {
-                    if (inRun) endRun();
-                    append(c, start);
-                }
-            }
-        }
-
-        private void space(int at) {
-            startRun(at);
-            runHasSpace = true;
-        }
-
-        private void marker(char c, int at) {
-            startRun(at);
-            append(c, at);
-        }
-
-        private void startRun(int at) {
-            if (!inRun) {
-                inRun = true;
-                runHasSpace = false;
-                runOutputStart = length;
-                runSourceStart = at;
-            }
-        }
-
-        private void endRun() {
-            inRun = false;
-            if (runHasSpace) {
-                length = runOutputStart;
-                append(' ', runSourceStart);
-            }
-        }
-
-        private void append(char c, int sourceStart) {
-            if (length == chars.length) grow();
-            chars[length] = c;
-            starts[length] = sourceStart;
-            length++;
-        }
-
-        private void grow() {
-            int capacity = Math.max(16, chars.length * 2);
-            chars = java.util.Arrays.copyOf(chars, capacity);
-            starts = java.util.Arrays.copyOf(starts, capacity + 1);
-        }
-
-        NormalisedText finish(int sourceLength) {
-            if (inRun) endRun();
-            starts[length] = sourceLength;
-            return new NormalisedText(chars, length, starts);
         }
     }
 }
