@@ -1,5 +1,6 @@
 package com.propertyaudit.analysis;
 
+import com.google.common.net.InternetDomainName;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
@@ -16,6 +17,7 @@ final class RegistrableDomains {
     private static final int CACHE_LIMIT = 20_000;
     private static final String NONE = "";
     private static final ConcurrentHashMap<String, String> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Boolean> LISTED = new ConcurrentHashMap<>();
 
     private RegistrableDomains() {}
 
@@ -34,12 +36,19 @@ final class RegistrableDomains {
     }
 
     /**
-     * Whether a bare host ends in a public suffix and has a label before it. OkHttp applies the
-     * list's default rule {@code *}, so any last label passes, listed or not ({@code node.js});
-     * {@link LinkScanner} therefore only asks this of hosts whose last label is letters only.
+     * Whether a bare host ends in a suffix that is really on the Public Suffix List and has a label
+     * before it. OkHttp's look-up applies the list's default rule {@code *}, under which any last
+     * label passes ({@code node.js}, {@code file.txt}); Guava's copy of the list answers membership.
      */
     static boolean hasPublicSuffix(String host) {
-        return of(host) != null;
+        Boolean cached = LISTED.get(host);
+        if (cached == null) {
+            cached = InternetDomainName.isValid(host) && InternetDomainName.from(host).isUnderPublicSuffix()
+                    && of(host) != null;
+            if (LISTED.size() >= CACHE_LIMIT) LISTED.clear();
+            LISTED.put(host, cached);
+        }
+        return cached;
     }
 
     /** The registrable domain of the host of a URL or of a bare host name; null when none. */

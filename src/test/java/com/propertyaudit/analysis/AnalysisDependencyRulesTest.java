@@ -23,7 +23,8 @@ class AnalysisDependencyRulesTest {
                         resideInAnyPackage("com.propertyaudit.analysis", "com.propertyaudit.domain",
                                 "java.lang..", "java.util..", "java.text..", "java.math..",
                                 "com.fasterxml.jackson.databind..")
-                                .or(name("okhttp3.HttpUrl")))
+                                .or(name("okhttp3.HttpUrl"))
+                                .or(name("com.google.common.net.InternetDomainName")))
                 .check(ANALYSIS);
     }
 }
