@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "GEO audits of rental properties: how AI assistants name your property and its competitors.",
-        subcommands = {ScoreCommand.class})
+        subcommands = {ScoreCommand.class, PropertyCommand.class, RunCommand.class, BatchesCommand.class})
 public final class PropertyAuditCommand implements Runnable {
 
     /** Exit codes of cli.md. */

@@ -24,7 +24,7 @@ public final class OsKeychain implements Keychain {
             try {
                 keyring = Keyring.create();
             } catch (Exception | LinkageError e) {
-                LOG.info("No OS keychain available ({}); API keys come from the environment only.", e.toString());
+                LOG.debug("No OS keychain available ({}); API keys come from the environment only.", e.toString());
             }
         }
         return keyring;

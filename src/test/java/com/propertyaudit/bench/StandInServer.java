@@ -12,7 +12,6 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import okhttp3.Headers;
 
 /**
  * A local stand-in for the OpenAI and Anthropic APIs, speaking their wire formats, with a set
@@ -145,13 +144,14 @@ public final class StandInServer implements AutoCloseable {
                 : "{\"error\":{\"message\":\"Rate limit reached for requests per min (RPM): Limit " + requestsPerMinute
                         + ". Please try again in " + retry + "s.\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
         return new MockResponse.Builder().code(429).body(body)
-                .headers(Headers.of("content-type", "application/json", "retry-after", retry))
+                .setHeader("content-type", "application/json").setHeader("retry-after", retry)
                 .build();
     }
 
     private static MockResponse ok(String body, String idHeader, String id) {
+        // setHeader, not headers(): replacing the headers would drop Content-Length.
         return new MockResponse.Builder().code(200).body(body)
-                .headers(Headers.of("content-type", "application/json", idHeader, id))
+                .setHeader("content-type", "application/json").setHeader(idHeader, id)
                 .build();
     }
 

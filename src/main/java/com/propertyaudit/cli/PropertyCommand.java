@@ -1,0 +1,119 @@
+package com.propertyaudit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.store.PropertyJson;
+import com.propertyaudit.store.PropertySummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code propertyaudit property import|export|list}. */
+@Command(name = "property", mixinStandardHelpOptions = true,
+        description = "Import, export and list properties.",
+        subcommands = {PropertyCommand.Import.class, PropertyCommand.Export.class, PropertyCommand.ListProperties.class})
+final class PropertyCommand {
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Create or update the property with the file's name; prints its id.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "P.json", description = "A property file (see the README for its format).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            Property p;
+            try {
+                p = PropertyJson.read(file);
+            } catch (PropertyJson.InvalidPropertyException e) {
+                throw UserError.badInput(e.getMessage());
+            }
+            try (Workspace ws = Workspaces.open()) {
+                long id = ws.properties().save(p);
+                spec.commandLine().getOut().println(id);
+                return PropertyAuditCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write a stored property as a property file (standard output without --out).")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "NAME", description = "The property's name.")
+        String name;
+
+        @Option(names = "--out", paramLabel = "P.json", description = "File to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Workspace ws = Workspaces.open()) {
+                Property p = ws.properties().findByName(name).orElseThrow(() -> UserError.badInput(
+                        "No property named '" + name + "'. 'propertyaudit property list' shows them."));
+                String json = PropertyJson.write(p);
+                if (out == null) {
+                    spec.commandLine().getOut().print(json);
+                    spec.commandLine().getOut().flush();
+                } else {
+                    Path dir = out.toAbsolutePath().getParent();
+                    Files.createDirectories(dir);
+                    Path tmp = Files.createTempFile(dir, ".property-", ".tmp");
+                    Files.writeString(tmp, json);
+                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+                return PropertyAuditCommand.OK;
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List stored properties.")
+    static final class ListProperties implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--json", description = "One JSON array.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            try (Workspace ws = Workspaces.open()) {
+                List<PropertySummary> all = ws.properties().list();
+                var out = spec.commandLine().getOut();
+                if (json) {
+                    ObjectMapper m = new ObjectMapper();
+                    ArrayNode arr = m.createArrayNode();
+                    for (PropertySummary s : all) {
+                        arr.addObject().put("id", s.id()).put("name", s.name()).put("competitors", s.competitors())
+                                .put("queries", s.queries()).put("version", s.version())
+                                .put("updatedAt", s.updatedAt().toString());
+                    }
+                    out.println(arr);
+                } else if (all.isEmpty()) {
+                    out.println("No properties yet. Add one with 'propertyaudit property import P.json'.");
+                } else {
+                    for (PropertySummary s : all) {
+                        out.printf("%-6d %-40s %3d competitors  %3d queries  v%d%n", s.id(), s.name(),
+                                s.competitors(), s.queries(), s.version());
+                    }
+                }
+                return PropertyAuditCommand.OK;
+            }
+        }
+    }
+}

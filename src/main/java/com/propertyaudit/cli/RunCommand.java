@@ -1,0 +1,198 @@
+package com.propertyaudit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.BatchHandle;
+import com.propertyaudit.engine.EngineOptions;
+import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.store.PropertyJson;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code propertyaudit run}: one batch for a property on one or more surfaces, or a resume. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an audit batch: every surface at once, queries concurrently; answers stored as they arrive.")
+final class RunCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--property", paramLabel = "NAME|P.json",
+                description = "A stored property's name, or a property file to import (create or update) and run.")
+        String property;
+
+        @Option(names = "--resume", paramLabel = "BATCH_ID",
+                description = "Finish an interrupted batch: only the missing answers are asked for.")
+        String resume;
+    }
+
+    @Option(names = "--surface", paramLabel = "SURFACE",
+            description = "PROVIDER:MODEL[+web], repeatable: openai:gpt-5, anthropic:claude-sonnet-4-5+web, simulated:demo."
+                    + " Default: the surfaces saved in settings.")
+    List<String> surfaces = new ArrayList<>();
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "1",
+            description = "Answers per query and surface (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests in flight per provider (default: settings, 8).")
+    Integer concurrency;
+
+    @Option(names = "--json", description = "Print the batch summary as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (samples < 1 || samples > 50) throw UserError.badInput("--samples must be between 1 and 50.");
+        if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
+            throw UserError.badInput("--concurrency must be between 1 and 64.");
+        }
+        try (Workspace ws = Workspaces.open()) {
+            EngineOptions options = EngineOptions.defaults()
+                    .withConcurrency(concurrency != null ? concurrency : ws.settings().concurrency());
+            BatchHandle handle;
+            String propertyName;
+            long t0 = System.currentTimeMillis();
+            var engine = ws.engine(options);
+            engine.detectInterrupted();
+            if (target.resume != null) {
+                UUID id = ws.batches().findByPrefix(target.resume.strip())
+                        .orElseThrow(() -> UserError.badInput("No batch '" + target.resume
+                                + "' in " + ws.describe() + ". 'propertyaudit batches' lists them.")).id();
+                propertyName = ws.batches().find(id).orElseThrow().propertyName();
+                handle = engine.resume(id, new ProgressPrinter(err));
+            } else {
+                Property property = resolveProperty(ws, target.property);
+                propertyName = property.name();
+                List<Surface> chosen = parseSurfaces(surfaces.isEmpty() ? ws.settings().defaultSurfaces() : surfaces);
+                try {
+                    ws.requireKeys(chosen);
+                } catch (Workspace.NotReadyException e) {
+                    throw UserError.environment(e.getMessage());
+                }
+                String settingsJson = JSON.createObjectNode()
+                        .put("concurrency", options.concurrency())
+                        .put("maxOutputTokens", options.maxOutputTokens())
+                        .put("requestTimeoutSeconds", ws.settings().requestTimeoutSeconds())
+                        .toString();
+                handle = engine.start(property, chosen, samples, settingsJson, new ProgressPrinter(err));
+            }
+            // Ctrl-C: cancel in-flight requests, mark runs cancelled, keep what arrived.
+            Thread hook = new Thread(() -> {
+                handle.cancel();
+                try {
+                    handle.done().get();
+                } catch (InterruptedException | ExecutionException ignored) {
+                    // Leaving anyway; everything received is already stored.
+                }
+            }, "propertyaudit-cancel");
+            Runtime.getRuntime().addShutdownHook(hook);
+            BatchStatus status;
+            try {
+                status = handle.done().get();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is already running: it will wait for the batch to settle.
+                }
+            }
+            long elapsed = System.currentTimeMillis() - t0;
+            List<Run> runs = ws.batches().runs(handle.batchId());
+            printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs);
+            return status == BatchStatus.COMPLETE ? PropertyAuditCommand.OK : PropertyAuditCommand.NOT_SUCCEEDED;
+        }
+    }
+
+    private void printSummary(PrintWriter out, Workspace ws, UUID batchId, String property, BatchStatus status,
+            long elapsedMs, List<Run> runs) {
+        if (json) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("batchId", batchId.toString());
+            o.put("property", property);
+            o.put("status", status.id());
+            o.put("elapsedMs", elapsedMs);
+            ArrayNode arr = o.putArray("runs");
+            for (Run r : runs) {
+                var counts = ws.answers().counts(r.id());
+                ObjectNode ro = arr.addObject();
+                ro.put("runId", r.id().toString());
+                ro.put("surface", r.surface().id());
+                ro.put("status", r.status().id());
+                if (r.score() == null) ro.putNull("score");
+                else ro.put("score", Math.round(r.score() * 10) / 10.0);
+                ro.put("answers", counts.completed());
+                ro.put("failed", counts.failed());
+                ro.put("inputTokens", r.inputTokens());
+                ro.put("outputTokens", r.outputTokens());
+                ro.put("costUsd", Math.round(r.costUsd() * 10_000) / 10_000.0);
+                if (r.error() != null) ro.put("error", r.error());
+            }
+            out.println(o);
+            return;
+        }
+        out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, property, status.id(), elapsedMs / 1000.0);
+        for (Run r : runs) {
+            var counts = ws.answers().counts(r.id());
+            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, failed %d, $%.4f%s%n", r.surface().id(),
+                    r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
+                    counts.completed(), counts.failed(), r.costUsd(), r.error() == null ? "" : "  (" + r.error() + ")");
+        }
+    }
+
+    static List<Surface> parseSurfaces(List<String> texts) {
+        List<Surface> out = new ArrayList<>();
+        for (String t : texts) {
+            try {
+                out.add(Surface.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw UserError.badInput("--surface: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** A stored property by name, or a file that is imported first (create or update). */
+    static Property resolveProperty(Workspace ws, String nameOrFile) {
+        Path file = Path.of(nameOrFile);
+        if (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {
+            if (!Files.isRegularFile(file)) throw UserError.badInput(nameOrFile + ": no such property file.");
+            Property p;
+            try {
+                p = PropertyJson.read(file);
+            } catch (PropertyJson.InvalidPropertyException e) {
+                throw UserError.badInput(e.getMessage());
+            }
+            ws.properties().save(p);
+            return p;
+        }
+        return ws.properties().findByName(nameOrFile).orElseThrow(() -> UserError.badInput("No property named '"
+                + nameOrFile + "'. 'propertyaudit property list' shows them; 'property import P.json' adds one."));
+    }
+}

@@ -1,0 +1,42 @@
+package com.propertyaudit.engine;
+
+import com.propertyaudit.domain.Answer;
+import com.propertyaudit.domain.AnswerScore;
+import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.store.AnswerKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** What the engine needs from storage; every method commits before it returns. */
+interface EngineStore {
+
+    void createBatch(Batch batch, List<Run> runs, String owner);
+
+    Optional<Batch> batch(UUID batchId);
+
+    List<Run> runs(UUID batchId);
+
+    void runStarted(UUID runId, Instant at);
+
+    StoredAnswer saveAnswer(Answer answer, AnswerScore score);
+
+    Set<AnswerKey> completedKeys(UUID runId);
+
+    int completedCount(UUID runId);
+
+    /** Marks the run ended and stores its score, token sums and cost; returns it as stored. */
+    Run finishRun(Run run, RunStatus status, Instant at, String error);
+
+    void heartbeat(UUID batchId, String owner);
+
+    void finishBatch(UUID batchId, Instant at);
+
+    List<UUID> markInterrupted(Duration staleAfter, Instant now);
+}

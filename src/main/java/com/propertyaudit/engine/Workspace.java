@@ -1,0 +1,165 @@
+package com.propertyaudit.engine;
+
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.llm.LlmClients;
+import com.propertyaudit.llm.LlmConfig;
+import com.propertyaudit.llm.PriceTable;
+import com.propertyaudit.settings.ApiKeys;
+import com.propertyaudit.settings.AppSettings;
+import com.propertyaudit.settings.DataFolder;
+import com.propertyaudit.settings.OsKeychain;
+import com.propertyaudit.settings.SettingsStore;
+import com.propertyaudit.store.AnswerRepository;
+import com.propertyaudit.store.BatchRepository;
+import com.propertyaudit.store.Database;
+import com.propertyaudit.store.PropertyRepository;
+import com.propertyaudit.store.RunRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one data folder holds, opened once: settings, keys, the database and its
+ * repositories, the provider clients and the engine. The GUI and the CLI both start here.
+ */
+public final class Workspace implements AutoCloseable {
+
+    /** The data folder or database cannot be used; the message says what to do. */
+    public static final class NotReadyException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NotReadyException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Path folder;
+    private final Database database;
+    private final SettingsStore settingsStore;
+    private final ApiKeys keys;
+    private final Map<String, String> env;
+    private final PropertyRepository properties;
+    private final BatchRepository batches;
+    private final RunRepository runs;
+    private final AnswerRepository answers;
+    private LlmClients clients;
+    private AuditEngine engine;
+
+    private Workspace(Path folder, Database database, Map<String, String> env) {
+        this.folder = folder;
+        this.database = database;
+        this.env = Map.copyOf(env);
+        this.settingsStore = new SettingsStore(folder);
+        this.keys = new ApiKeys(env, new OsKeychain());
+        this.properties = new PropertyRepository(database);
+        this.batches = new BatchRepository(database);
+        this.runs = new RunRepository(database);
+        this.answers = new AnswerRepository(database);
+    }
+
+    /**
+     * @param homeOption {@code --home}, or null
+     * @param dbOption   {@code --db}, or null
+     */
+    public static Workspace open(Path homeOption, String dbOption, Map<String, String> env) {
+        try {
+            Path folder = DataFolder.resolve(homeOption, env);
+            DataFolder.ensureWritable(folder);
+            String url = dbOption != null ? dbOption : env.get("PROPERTYAUDIT_DB");
+            Database db = url == null || url.isBlank() ? Database.openFolder(folder) : Database.open(url);
+            return new Workspace(folder, db, env);
+        } catch (RuntimeException e) {
+            throw new NotReadyException(e.getMessage(), e);
+        }
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** "the database in /home/me/.local/share/PropertyAudit", for messages. */
+    public String describe() {
+        return "the database in " + folder;
+    }
+
+    public AppSettings settings() {
+        return settingsStore.load();
+    }
+
+    public SettingsStore settingsStore() {
+        return settingsStore;
+    }
+
+    public ApiKeys keys() {
+        return keys;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PropertyRepository properties() {
+        return properties;
+    }
+
+    public BatchRepository batches() {
+        return batches;
+    }
+
+    public RunRepository runs() {
+        return runs;
+    }
+
+    public AnswerRepository answers() {
+        return answers;
+    }
+
+    public PriceTable prices() {
+        return PriceTable.defaults().withOverrides(settings().prices());
+    }
+
+    /** Fails before anything is created when a chosen surface has no key; names the variable. */
+    public void requireKeys(List<Surface> surfaces) {
+        List<String> missing = new ArrayList<>();
+        for (Surface s : surfaces) {
+            String var = ApiKeys.variable(s.provider());
+            if (var != null && keys.key(s.provider()).isEmpty() && !missing.contains(var)) missing.add(var);
+        }
+        if (!missing.isEmpty()) {
+            throw new NotReadyException("No API key for " + String.join(" and ", missing) + ": set "
+                    + (missing.size() == 1 ? "that environment variable" : "those environment variables")
+                    + " or enter the key in Settings (or use --surface simulated:demo to try without keys).", null);
+        }
+    }
+
+    /** The engine of this workspace, created on first use with these options. */
+    public synchronized AuditEngine engine(EngineOptions options) {
+        if (engine == null) {
+            AppSettings s = settings();
+            LlmConfig config = LlmConfig.fromEnvironment(env)
+                    .withDefaultBaseUrls(s.openAiBaseUrl(), s.anthropicBaseUrl(), env)
+                    .withKeys(this::keyFor)
+                    .withRequestTimeout(Duration.ofSeconds(s.requestTimeoutSeconds()));
+            clients = new LlmClients(config);
+            engine = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, prices()), clients::forSurface,
+                    options, Clock.systemUTC(), AuditEngine.processOwner());
+        }
+        return engine;
+    }
+
+    private Optional<String> keyFor(Provider provider) {
+        return keys.key(provider);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) engine.close();
+        if (clients != null) clients.close();
+        database.close();
+    }
+}

@@ -1,0 +1,158 @@
+package com.propertyaudit.llm;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Sends one request to a provider asynchronously, retrying as {@link RetryPolicy} says, without
+ * holding a thread while waiting. Knows no provider's JSON: a {@link Classifier} turns a final
+ * error response into the provider's sentence.
+ */
+final class HttpExchange {
+
+    /** A 2xx response as received. */
+    record Reply(int code, String body, int attempts) {}
+
+    /** Provider-specific reading of error responses. */
+    interface Classifier {
+        /** True for a 429 that waiting will not fix (no quota, spend limit). */
+        boolean isQuotaExhausted(int code, String body);
+
+        /** The exception for a final error response. */
+        LlmException failure(int code, String body, String rawRequest);
+    }
+
+    private final OkHttpClient http;
+    private final ScheduledExecutorService timer;
+    private final ProviderThrottle throttle;
+    private final int maxAttempts;
+    private final String providerName;
+
+    HttpExchange(OkHttpClient http, ScheduledExecutorService timer, ProviderThrottle throttle, int maxAttempts,
+            String providerName) {
+        this.http = http;
+        this.timer = timer;
+        this.throttle = throttle;
+        this.maxAttempts = maxAttempts;
+        this.providerName = providerName;
+    }
+
+    CompletableFuture<Reply> send(Request request, String rawRequest, Classifier classifier) {
+        Attempts a = new Attempts(request, rawRequest, classifier);
+        a.result.whenComplete((r, e) -> {
+            if (a.result.isCancelled()) a.cancel();
+        });
+        a.schedule(throttle.remaining());
+        return a.result;
+    }
+
+    /** The state of one request across its attempts. */
+    private final class Attempts {
+        final CompletableFuture<Reply> result = new CompletableFuture<>();
+        final Request request;
+        final String rawRequest;
+        final Classifier classifier;
+        final AtomicReference<Call> call = new AtomicReference<>();
+        final AtomicReference<ScheduledFuture<?>> pending = new AtomicReference<>();
+        int attempts;
+
+        Attempts(Request request, String rawRequest, Classifier classifier) {
+            this.request = request;
+            this.rawRequest = rawRequest;
+            this.classifier = classifier;
+        }
+
+        void schedule(Duration wait) {
+            if (result.isDone()) return;
+            if (wait.isZero()) {
+                attempt();
+            } else {
+                pending.set(timer.schedule(this::attempt, wait.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        }
+
+        void attempt() {
+            if (result.isDone()) return;
+            // Another request may have been told to hold the provider back meanwhile.
+            Duration hold = throttle.remaining();
+            if (!hold.isZero()) {
+                pending.set(timer.schedule(this::attempt, hold.toMillis(), TimeUnit.MILLISECONDS));
+                return;
+            }
+            attempts++;
+            Call c = http.newCall(request);
+            call.set(c);
+            c.enqueue(new Callback() {
+                @Override
+                public void onResponse(Call c, Response response) {
+                    String body;
+                    try (response) {
+                        ResponseBody rb = response.body();
+                        body = rb == null ? "" : rb.string();
+                    } catch (IOException e) {
+                        // The body broke off or timed out: a transport failure, retried as such.
+                        onFailure(c, e);
+                        return;
+                    }
+                    handle(response, body);
+                }
+
+                @Override
+                public void onFailure(Call c, IOException e) {
+                    if (result.isDone() || c.isCanceled()) return;
+                    boolean timeout = e instanceof InterruptedIOException;
+                    if (attempts < maxAttempts) {
+                        schedule(RetryPolicy.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
+                        return;
+                    }
+                    result.completeExceptionally(timeout
+                            ? new LlmException(LlmException.Kind.TIMEOUT, providerName + " did not answer within the"
+                                    + " request timeout (" + attempts + " attempts). Try again later or raise the timeout"
+                                    + " in Settings.", 0, rawRequest, null, e)
+                            : new LlmException(LlmException.Kind.NETWORK, providerName + " could not be reached ("
+                                    + e.getMessage() + ") after " + attempts + " attempts. Check the network and the"
+                                    + " base URL in Settings.", 0, rawRequest, null, e));
+                }
+            });
+        }
+
+        void handle(Response response, String body) {
+            int code = response.code();
+            if (response.isSuccessful()) {
+                result.complete(new Reply(code, body, attempts));
+                return;
+            }
+            boolean retry = RetryPolicy.retryableStatus(code) && !classifier.isQuotaExhausted(code, body);
+            retry = RetryPolicy.shouldRetryHeader(response::header).orElse(retry);
+            if (retry && attempts < maxAttempts) {
+                Duration wait = RetryPolicy.advisedWait(response::header, Instant.now())
+                        .orElseGet(() -> RetryPolicy.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
+                if (code == 429) throttle.pause(wait);
+                schedule(wait);
+                return;
+            }
+            result.completeExceptionally(classifier.failure(code, body, rawRequest));
+        }
+
+        void cancel() {
+            ScheduledFuture<?> p = pending.get();
+            if (p != null) p.cancel(false);
+            Call c = call.get();
+            if (c != null) c.cancel();
+        }
+    }
+}

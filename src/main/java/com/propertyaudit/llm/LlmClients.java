@@ -1,0 +1,61 @@
+package com.propertyaudit.llm;
+
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.domain.Surface;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+
+/**
+ * The provider clients of one configuration, sharing one HTTP client (one connection pool) and
+ * one throttle per provider, so that a 429 slows the whole provider, not one request.
+ */
+public final class LlmClients implements AutoCloseable {
+
+    private final OkHttpClient http;
+    private final ScheduledExecutorService timer;
+    private final Map<Provider, LlmClient> clients = new EnumMap<>(Provider.class);
+
+    public LlmClients(LlmConfig config) {
+        Dispatcher dispatcher = new Dispatcher();
+        // The engine bounds concurrency per provider; OkHttp's own default of 5 per host must not.
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(128);
+        http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .callTimeout(config.requestTimeout())
+                .readTimeout(config.requestTimeout())
+                .retryOnConnectionFailure(true)
+                .build();
+        timer = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "llm-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        clients.put(Provider.OPENAI, new OpenAiClient(new HttpExchange(http, timer, new ProviderThrottle(),
+                config.maxAttempts(), "OpenAI"), config.openAiBaseUrl(), config.keys()));
+        clients.put(Provider.ANTHROPIC, new AnthropicClient(new HttpExchange(http, timer, new ProviderThrottle(),
+                config.maxAttempts(), "Anthropic"), config.anthropicBaseUrl(), config.keys()));
+        clients.put(Provider.SIMULATED, new SimulatedClient(timer, config.simulatedLatency()));
+    }
+
+    public LlmClient forSurface(Surface surface) {
+        return clients.get(surface.provider());
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+        try {
+            http.dispatcher().executorService().awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

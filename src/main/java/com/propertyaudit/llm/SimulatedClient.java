@@ -1,0 +1,94 @@
+package com.propertyaudit.llm;
+
+import com.propertyaudit.domain.Citation;
+import com.propertyaudit.domain.Competitor;
+import com.propertyaudit.domain.Property;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The offline provider: deterministic answers, seeded by the request, that recommend the audited
+ * property and its competitors in varying order (sometimes leaving the property out, sometimes
+ * naming it by an alias) and cite plausible sources. No key, no network; the latency is simulated
+ * on a timer so that the demo shows real concurrency without holding threads.
+ */
+final class SimulatedClient implements LlmClient {
+
+    private static final String[] SOURCES = {"https://www.yelp.com/search?find_desc=apartments",
+        "https://www.apartments.com/", "https://www.zillow.com/homes/for_rent/", "https://www.reddit.com/r/sandiego/",
+        "https://www.rent.com/", "https://www.tripadvisor.com/", "https://www.apartmentratings.com/"};
+    private static final String[] PRAISE = {"a rooftop deck with skyline views", "a resident lounge and co-working space",
+        "a dog park and pet spa", "a resort-style pool", "walkable access to cafes and transit",
+        "spacious floor plans with in-unit laundry", "a 24-hour fitness center", "responsive on-site management"};
+
+    private final ScheduledExecutorService timer;
+    private final Duration latency;
+
+    SimulatedClient(ScheduledExecutorService timer, Duration latency) {
+        this.timer = timer;
+        this.latency = latency;
+    }
+
+    @Override
+    public CompletableFuture<LlmResponse> ask(LlmRequest request) {
+        Random random = new Random(request.seed() * 31 + request.prompt().hashCode());
+        LlmResponse response = compose(request, random);
+        long delay = Math.max(0, (long) (latency.toMillis() * (0.5 + random.nextDouble())));
+        CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+        ScheduledFuture<?> task = timer.schedule(() -> result.complete(response), delay, TimeUnit.MILLISECONDS);
+        result.whenComplete((r, e) -> {
+            if (result.isCancelled()) task.cancel(false);
+        });
+        return result;
+    }
+
+    private static LlmResponse compose(LlmRequest request, Random random) {
+        Property p = request.subject();
+        List<String> names = new ArrayList<>();
+        if (p != null) {
+            for (Competitor c : p.competitors()) {
+                names.add(c.aliases().isEmpty() || random.nextInt(4) > 0 ? c.name() : c.aliases().get(0));
+            }
+        }
+        java.util.Collections.shuffle(names, random);
+        int listed = Math.min(names.size(), 3 + random.nextInt(3));
+        names = new ArrayList<>(names.subList(0, listed));
+        // About two answers in three name the property, at a varying place in the list.
+        if (p != null && random.nextInt(3) > 0) {
+            String brand = p.aliases().isEmpty() || random.nextInt(5) > 0 ? p.name() : p.aliases().get(0);
+            names.add(random.nextInt(names.size() + 1), brand);
+        }
+        String where = p == null ? "the area" : p.location().describe().isEmpty() ? "the area" : p.location().describe();
+        StringBuilder text = new StringBuilder();
+        text.append("Here are some options renters often recommend for \"").append(request.prompt()).append("\" in ")
+                .append(where).append(":\n\n");
+        for (int i = 0; i < names.size(); i++) {
+            text.append(i + 1).append(". **").append(names.get(i)).append("** – known for ")
+                    .append(PRAISE[random.nextInt(PRAISE.length)]).append(".\n");
+        }
+        List<Citation> citations = new ArrayList<>();
+        int sources = 1 + random.nextInt(3);
+        for (int i = 0; i < sources; i++) {
+            String url = SOURCES[random.nextInt(SOURCES.length)];
+            if (citations.stream().noneMatch(c -> c.url().equals(url))) citations.add(new Citation(url, null));
+        }
+        if (p != null && !p.domains().isEmpty() && random.nextInt(3) == 0) {
+            citations.add(new Citation("https://www." + p.domains().get(0) + "/floor-plans", p.name()));
+        }
+        text.append("\nAvailability and prices change often, so check current listings on Apartments.com")
+                .append(random.nextBoolean() ? " and read recent reviews on https://www.yelp.com." : ".");
+        String body = text.toString();
+        int in = Math.max(1, request.prompt().length() / 4);
+        int out = Math.max(1, body.length() / 4);
+        String rawRequest = "{\"provider\":\"simulated\",\"model\":\"" + request.surface().model() + "\",\"seed\":"
+                + request.seed() + "}";
+        String rawResponse = "{\"simulated\":true,\"text_length\":" + body.length() + "}";
+        return new LlmResponse(body, citations, rawRequest, rawResponse, 0, in, out, "stop", null, 1);
+    }
+}

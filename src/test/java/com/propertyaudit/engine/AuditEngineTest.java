@@ -1,0 +1,213 @@
+package com.propertyaudit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AuditQuery;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Competitor;
+import com.propertyaudit.domain.Location;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.llm.LlmException;
+import com.propertyaudit.llm.PriceTable;
+import com.propertyaudit.store.AnswerRepository;
+import com.propertyaudit.store.BatchRepository;
+import com.propertyaudit.store.Database;
+import com.propertyaudit.store.PropertyRepository;
+import com.propertyaudit.store.RunRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine against a real H2 file and a provider stand-in with set latency. */
+class AuditEngineTest {
+
+    static final Surface OPENAI = Surface.parse("openai:gpt-5");
+    static final Surface CLAUDE = Surface.parse("anthropic:claude-sonnet-4-5+web");
+
+    @TempDir
+    Path home;
+
+    Database db;
+    BatchRepository batches;
+    AnswerRepository answers;
+    RunRepository runs;
+    final Queue<EngineEvent> events = new ConcurrentLinkedQueue<>();
+    final List<FakeLlmClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        db = Database.openFolder(home);
+        batches = new BatchRepository(db);
+        answers = new AnswerRepository(db);
+        runs = new RunRepository(db);
+    }
+
+    @AfterEach
+    void close() {
+        clients.forEach(FakeLlmClient::shutdown);
+        db.close();
+    }
+
+    static Property property(int queries) {
+        return new Property("Harbor Point Lofts", List.of("HPL"), List.of("harborpointlofts.com"),
+                new Location("Portland", "OR", "Pearl District"),
+                List.of(new Competitor("The Yard", List.of(), List.of("theyardpdx.com"))),
+                IntStream.range(0, queries).mapToObj(i -> new AuditQuery("question " + i, "discovery")).toList());
+    }
+
+    AuditEngine engine(FakeLlmClient client, int concurrency) {
+        clients.add(client);
+        new PropertyRepository(db).save(property(1));
+        return new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, PriceTable.defaults()),
+                s -> client, EngineOptions.defaults().withConcurrency(concurrency), Clock.systemUTC(), "test-owner");
+    }
+
+    @Test
+    void runsBothSurfacesAtOnceAndStoresEveryAnswer() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(40);
+        AuditEngine engine = engine(client, 4);
+        BatchHandle h = engine.start(property(18), List.of(OPENAI, CLAUDE), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.COMPLETE);
+
+        List<Run> stored = batches.runs(h.batchId());
+        assertThat(stored).hasSize(2).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
+            assertThat(r.batchSize()).isEqualTo(2);
+            assertThat(answers.completedKeys(r.id())).hasSize(18);
+            assertThat(r.score()).isNotNull();
+        });
+        assertThat(client.overlaps.get()).as("requests of the two surfaces overlapped in time").isPositive();
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.BatchFinished).hasSize(1);
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.Log l && l.line().endsWith("ALL RUNS COMPLETE"))
+                .hasSize(1);
+    }
+
+    @Test
+    void inFlightRequestsReachTheLimitPerProviderAndNeverPassIt() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(30);
+        AuditEngine engine = engine(client, 5);
+        BatchHandle h = engine.start(property(30), List.of(OPENAI), 2, "{}", events::add);
+        h.done().get(30, TimeUnit.SECONDS);
+        assertThat(client.maxInFlight.get()).isEqualTo(5);
+        assertThat(client.asked).hasSize(60);
+    }
+
+    @Test
+    void surfacesOfOneProviderShareItsLimit() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(30);
+        AuditEngine engine = engine(client, 3);
+        BatchHandle h = engine.start(property(12), List.of(OPENAI, Surface.parse("openai:gpt-5+web")), 1, "{}",
+                events::add);
+        h.done().get(30, TimeUnit.SECONDS);
+        assertThat(client.maxInFlight.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aBadKeyFailsThatSurfaceOnlyAndTheBatchIsIncomplete() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(20, r -> r.surface().equals(CLAUDE)
+                ? new LlmException(LlmException.Kind.AUTH, "Anthropic rejected the API key (401). Set a valid ANTHROPIC_API_KEY.")
+                : null);
+        AuditEngine engine = engine(client, 2);
+        BatchHandle h = engine.start(property(10), List.of(OPENAI, CLAUDE), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.INCOMPLETE);
+        Run claude = batches.runs(h.batchId()).stream().filter(r -> r.surface().equals(CLAUDE)).findFirst().orElseThrow();
+        Run openai = batches.runs(h.batchId()).stream().filter(r -> r.surface().equals(OPENAI)).findFirst().orElseThrow();
+        assertThat(claude.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(claude.error()).contains("ANTHROPIC_API_KEY");
+        assertThat(openai.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(answers.completedKeys(openai.id())).hasSize(10);
+        // Stopped early: far fewer than ten Claude requests went out.
+        assertThat(client.asked.stream().filter(r -> r.surface().equals(CLAUDE)).count()).isLessThan(10);
+    }
+
+    @Test
+    void aRejectedRequestFailsOnlyThatAnswerAndKeepsItsError() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(10, r -> r.prompt().equals("question 3")
+                ? new LlmException(LlmException.Kind.BAD_REQUEST, "Unsupported parameter: 'max_tokens'", 400,
+                        "{\"model\":\"gpt-5\"}", "{\"error\":{}}", null)
+                : null);
+        AuditEngine engine = engine(client, 4);
+        BatchHandle h = engine.start(property(6), List.of(OPENAI), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.COMPLETE);
+        UUID runId = h.runs().get(0).runId();
+        List<StoredAnswer> all = answers.forRun(runId);
+        assertThat(all).hasSize(6);
+        StoredAnswer failed = all.stream().filter(a -> a.answer().status() == AnswerStatus.FAILED).findFirst().orElseThrow();
+        assertThat(failed.answer().queryIndex()).isEqualTo(3);
+        assertThat(failed.answer().error()).contains("max_tokens");
+        assertThat(failed.answer().rawResponse()).isEqualTo("{\"error\":{}}");
+    }
+
+    @Test
+    void cancelKeepsWhatArrivedAndMarksRunsCancelled() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(150);
+        AuditEngine engine = engine(client, 2);
+        BatchHandle h = engine.start(property(20), List.of(OPENAI), 1, "{}", events::add);
+        while (events.stream().noneMatch(e -> e instanceof EngineEvent.QueryFinished)) Thread.sleep(10);
+        h.cancel();
+        h.done().get(30, TimeUnit.SECONDS);
+        Run run = batches.runs(h.batchId()).get(0);
+        assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        int kept = answers.completedKeys(run.id()).size();
+        assertThat(kept).isBetween(1, 19);
+        long reported = events.stream().filter(e -> e instanceof EngineEvent.QueryFinished).count();
+        assertThat(kept).isEqualTo((int) reported);
+        assertThat(client.asked.size()).isLessThan(20);
+    }
+
+    @Test
+    void resumeAsksOnlyForWhatIsMissing() throws Exception {
+        FakeLlmClient first = new FakeLlmClient(100);
+        AuditEngine engine = engine(first, 1);
+        BatchHandle h = engine.start(property(8), List.of(OPENAI), 2, "{}", events::add);
+        while (events.stream().filter(e -> e instanceof EngineEvent.QueryFinished).count() < 3) Thread.sleep(10);
+        h.cancel();
+        h.done().get(30, TimeUnit.SECONDS);
+        UUID runId = h.runs().get(0).runId();
+        var have = answers.completedKeys(runId);
+        assertThat(have.size()).isBetween(3, 15);
+
+        FakeLlmClient second = new FakeLlmClient(5);
+        AuditEngine again = engine(second, 4);
+        BatchHandle resumed = again.resume(h.batchId(), events::add);
+        assertThat(resumed.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.COMPLETE);
+        assertThat(second.asked).hasSize(16 - have.size());
+        for (int q = 0; q < 8; q++) {
+            int query = q;
+            long stored = have.stream().filter(k -> k.queryIndex() == query).count();
+            long askedAgain = second.asked.stream().filter(r -> r.prompt().equals("question " + query)).count();
+            assertThat(askedAgain).as("query %d asked again", q).isEqualTo(2 - stored);
+        }
+        assertThat(answers.completedKeys(runId)).hasSize(16);
+        assertThat(batches.runs(h.batchId()).get(0).status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void aBatchWhoseOwnerWentSilentIsInterrupted() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(10);
+        AuditEngine engine = engine(client, 2);
+        BatchHandle h = engine.start(property(2), List.of(OPENAI), 1, "{}", events::add);
+        h.done().get(30, TimeUnit.SECONDS);
+        // A finished batch is never interrupted, however old its heartbeat.
+        AuditEngine later = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, PriceTable.defaults()),
+                s -> client, new EngineOptions(2, 100, Duration.ofSeconds(10), Duration.ZERO),
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5)), "other");
+        assertThat(later.detectInterrupted()).isEmpty();
+    }
+}
