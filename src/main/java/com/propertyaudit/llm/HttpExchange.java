@@ -113,7 +113,8 @@ final class HttpExchange {
 
                 @Override
                 public void onFailure(Call c, IOException e) {
-                    if (result.isDone() || c.isCanceled()) return;
+                    // Not c.isCanceled(): OkHttp's call timeout cancels the call too, and that must retry.
+                    if (result.isDone()) return;
                     boolean timeout = e instanceof InterruptedIOException;
                     if (attempts < maxAttempts) {
                         schedule(RetryPolicy.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
