@@ -1,0 +1,79 @@
+package com.propertyaudit.analysis.insights;
+
+import com.propertyaudit.domain.BatchStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a batch says, across surfaces: the object of {@code propertyaudit insights} (cli.md) and of
+ * the Insights screen. Only completed answers count; percentages are 0–100, not rounded.
+ */
+public record Insights(
+        UUID batchId,
+        String property,
+        Instant createdAt,
+        StatusView batchStatus,
+        Summary summary,
+        List<CompetitorRow> competitors,
+        List<DomainRow> domains,
+        Agreement agreement) {
+
+    /** Rates from fewer answers than this are directional: a hint, not a finding. */
+    public static final int DIRECTIONAL_BELOW = 10;
+
+    /** The batch status with its banner message and the runs behind it. */
+    public record StatusView(BatchStatus status, String message, int total, int completed, int running, int failed,
+            int cancelled, int interrupted) {
+
+        public boolean complete() {
+            return status == BatchStatus.COMPLETE;
+        }
+    }
+
+    /** k of n, as a percentage with its 95% Wilson interval; {@code percent} is null when n is 0. */
+    public record Rate(int k, int n, Double percent, double[] ci) {
+
+        public static Rate of(int k, int n) {
+            return new Rate(k, n, n == 0 ? null : 100.0 * k / n, Stats.wilson(k, n));
+        }
+
+        public boolean directional() {
+            return n < DIRECTIONAL_BELOW;
+        }
+    }
+
+    /**
+     * @param score mean answer score of the surface's completed answers; null when it has none
+     * @param ci    95% interval of that mean (normal approximation, clipped to 0–100)
+     */
+    public record Visibility(Double score, int answers, double[] ci) {}
+
+    public record Unbranded(int queries, int answers, Double brandSOV, Rate brandMentionRate) {}
+
+    public record Summary(Double brandSOV, Rate brandMentionRate, String topCompetitor, int answers,
+            int failedAnswers, Map<String, Visibility> visibility, Unbranded unbranded) {}
+
+    public record CompetitorRow(String name, int mentions, Double sov, Double avgRank, Map<String, Integer> bySurface) {}
+
+    public record DomainRow(String domain, int citations, Double share, Map<String, Integer> bySurface) {}
+
+    /**
+     * One query across surfaces. A surface "mentions" the brand for a query when at least half of
+     * its completed samples do; {@code rates} are the per-surface shares across samples.
+     */
+    public record QueryAgreement(int queryIndex, String query, boolean namesBrand, Map<String, Rate> rates,
+            Map<String, Boolean> mentions, boolean agree) {}
+
+    /**
+     * @param kappa Cohen's for two surfaces, Fleiss' for more; null when undefined or one surface
+     */
+    public record Agreement(int queries, int bothMention, int neither, Map<String, Integer> onlyBy, Double rate,
+            Double kappa, String kappaMethod, List<QueryAgreement> perQuery) {
+
+        public List<QueryAgreement> disagreements() {
+            return perQuery.stream().filter(q -> !q.agree()).toList();
+        }
+    }
+}

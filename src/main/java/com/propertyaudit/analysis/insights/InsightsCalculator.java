@@ -1,0 +1,181 @@
+package com.propertyaudit.analysis.insights;
+
+import com.propertyaudit.domain.AnswerScore;
+import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.EntityRank;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.StoredAnswer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/** Computes a batch's {@link Insights} from its runs and stored answers, in one pass over them. */
+public final class InsightsCalculator {
+
+    private InsightsCalculator() {}
+
+    /**
+     * @param queryNamesBrand whether a query's own text names the brand (same matching rules as
+     *                        answers); such queries are set apart for the unbranded view
+     */
+    public static Insights compute(Batch batch, List<Run> runs, List<StoredAnswer> answers,
+            Predicate<String> queryNamesBrand) {
+        Map<UUID, String> surfaceOf = new HashMap<>();
+        for (Run r : runs) surfaceOf.put(r.id(), r.surface().id());
+        List<String> surfaces = runs.stream().map(r -> r.surface().id()).sorted().toList();
+
+        List<StoredAnswer> done = new ArrayList<>();
+        int failed = 0;
+        for (StoredAnswer a : answers) {
+            if (!surfaceOf.containsKey(a.answer().runId())) continue;
+            if (a.answer().status() == AnswerStatus.COMPLETED) done.add(a);
+            else failed++;
+        }
+        Map<Integer, Boolean> branded = new HashMap<>();
+        for (int q = 0; q < batch.snapshot().queries().size(); q++) {
+            branded.put(q, queryNamesBrand.test(batch.snapshot().queries().get(q).text()));
+        }
+
+        Counts all = new Counts();
+        Counts unbranded = new Counts();
+        Map<String, List<Double>> scoresBySurface = new TreeMap<>();
+        Map<String, CompetitorAcc> competitors = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> domains = new TreeMap<>();
+        for (StoredAnswer a : done) {
+            String surface = surfaceOf.get(a.answer().runId());
+            AnswerScore s = a.score();
+            all.add(s);
+            if (!branded.getOrDefault(a.answer().queryIndex(), false)) unbranded.add(s);
+            scoresBySurface.computeIfAbsent(surface, k -> new ArrayList<>()).add(s.score());
+            for (EntityRank c : s.competitors()) {
+                competitors.computeIfAbsent(c.name(), CompetitorAcc::new).add(surface, c.rank());
+            }
+            for (String d : s.citedDomains()) domains.computeIfAbsent(d, k -> new TreeMap<>()).merge(surface, 1, Integer::sum);
+        }
+
+        Map<String, Insights.Visibility> visibility = new LinkedHashMap<>();
+        for (String surface : surfaces) visibility.put(surface, visibility(scoresBySurface.get(surface)));
+
+        List<Insights.CompetitorRow> competitorRows = new ArrayList<>();
+        for (CompetitorAcc c : competitors.values()) {
+            competitorRows.add(new Insights.CompetitorRow(c.name, c.mentions, pct(c.mentions, all.entityMentions()),
+                    c.rankSum / (double) c.mentions, c.bySurface));
+        }
+        competitorRows.sort(Comparator.comparingInt(Insights.CompetitorRow::mentions).reversed()
+                .thenComparing(Insights.CompetitorRow::avgRank).thenComparing(Insights.CompetitorRow::name));
+
+        int citationTotal = domains.values().stream().mapToInt(m -> m.values().stream().mapToInt(i -> i).sum()).sum();
+        List<Insights.DomainRow> domainRows = new ArrayList<>();
+        domains.forEach((d, by) -> {
+            int n = by.values().stream().mapToInt(i -> i).sum();
+            domainRows.add(new Insights.DomainRow(d, n, pct(n, citationTotal), by));
+        });
+        domainRows.sort(Comparator.comparingInt(Insights.DomainRow::citations).reversed()
+                .thenComparing(Insights.DomainRow::domain));
+
+        int unbrandedQueries = (int) branded.values().stream().filter(b -> !b).count();
+        Insights.Summary summary = new Insights.Summary(pct(all.brand, all.entityMentions()),
+                Insights.Rate.of(all.brand, all.answers),
+                competitorRows.isEmpty() ? null : competitorRows.get(0).name(), done.size(), failed, visibility,
+                new Insights.Unbranded(unbrandedQueries, unbranded.answers, pct(unbranded.brand, unbranded.entityMentions()),
+                        Insights.Rate.of(unbranded.brand, unbranded.answers)));
+
+        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs), summary, competitorRows,
+                domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded));
+    }
+
+    /** The banner: the batch status with what it means for the numbers below it. */
+    public static Insights.StatusView status(List<Run> runs) {
+        int completed = 0;
+        int running = 0;
+        int failed = 0;
+        int cancelled = 0;
+        int interrupted = 0;
+        for (Run r : runs) {
+            switch (r.status()) {
+                case COMPLETED -> completed++;
+                case QUEUED, RUNNING -> running++;
+                case FAILED -> failed++;
+                case CANCELLED -> cancelled++;
+                case INTERRUPTED -> interrupted++;
+            }
+        }
+        BatchStatus status = BatchStatus.of(runs.stream().map(Run::status).toList());
+        String covered = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED).map(r -> r.surface().id())
+                .collect(Collectors.joining(", "));
+        String notCompleted = runs.stream()
+                .filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.CANCELLED)
+                .map(r -> r.surface().id() + " " + r.status().id() + (r.error() == null ? "" : ": " + r.error()))
+                .collect(Collectors.joining("; "));
+        String message = switch (status) {
+            case RUNNING -> "Models still running - no model has finished yet, insights are partial";
+            case PARTIAL -> "Some models still running - insights may be partial";
+            case COMPLETE -> "All models complete - insights reflect full cross-model analysis";
+            case INCOMPLETE -> (failed + cancelled) + " of " + runs.size() + " models did not complete ("
+                    + notCompleted + ") - insights cover " + covered + " only";
+            case FAILED -> "No model completed (" + notCompleted + ") - there is nothing to analyse";
+            case INTERRUPTED -> "The app stopped while " + interrupted + " model(s) were running - insights cover"
+                    + " the answers received; resume the batch to finish it";
+        };
+        return new Insights.StatusView(status, message, runs.size(), completed, running, failed, cancelled, interrupted);
+    }
+
+    private static Insights.Visibility visibility(List<Double> scores) {
+        if (scores == null || scores.isEmpty()) return new Insights.Visibility(null, 0, null);
+        double mean = scores.stream().mapToDouble(d -> d).average().orElse(0);
+        if (scores.size() < 2) return new Insights.Visibility(mean, 1, null);
+        double var = scores.stream().mapToDouble(d -> (d - mean) * (d - mean)).sum() / (scores.size() - 1);
+        double half = Stats.Z95 * Math.sqrt(var / scores.size());
+        return new Insights.Visibility(mean, scores.size(),
+                new double[] {Math.max(0, mean - half), Math.min(100, mean + half)});
+    }
+
+    static Double pct(int k, int n) {
+        return n == 0 ? null : 100.0 * k / n;
+    }
+
+    /** Mentioning answers of the brand and of all entities, over some answers. */
+    private static final class Counts {
+        int answers;
+        int brand;
+        int competitorMentions;
+
+        void add(AnswerScore s) {
+            answers++;
+            if (s.brandMentioned()) brand++;
+            competitorMentions += s.competitors().size();
+        }
+
+        /** The denominator of share of voice: mentioning answers summed over every entity. */
+        int entityMentions() {
+            return brand + competitorMentions;
+        }
+    }
+
+    private static final class CompetitorAcc {
+        final String name;
+        int mentions;
+        long rankSum;
+        final Map<String, Integer> bySurface = new TreeMap<>();
+
+        CompetitorAcc(String name) {
+            this.name = name;
+        }
+
+        void add(String surface, int rank) {
+            mentions++;
+            rankSum += rank;
+            bySurface.merge(surface, 1, Integer::sum);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.propertyaudit.analysis.insights;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/** {@link Insights} as the JSON object of {@code propertyaudit insights} (cli.md), rounded as it says. */
+public final class InsightsJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private InsightsJson() {}
+
+    public static ObjectNode toJson(Insights in) {
+        ObjectNode o = NODES.objectNode();
+        o.put("batchId", in.batchId().toString());
+        o.put("property", in.property());
+        o.put("createdAt", in.createdAt().toString());
+
+        Insights.StatusView st = in.batchStatus();
+        ObjectNode bs = o.putObject("batchStatus");
+        bs.put("complete", st.complete());
+        bs.put("status", st.status().id());
+        bs.put("message", st.message());
+        ObjectNode runs = bs.putObject("runs");
+        runs.put("total", st.total()).put("completed", st.completed()).put("running", st.running())
+                .put("failed", st.failed()).put("cancelled", st.cancelled()).put("interrupted", st.interrupted());
+
+        Insights.Summary s = in.summary();
+        ObjectNode sum = o.putObject("summary");
+        num(sum, "brandSOV", s.brandSOV());
+        rate(sum, "brandMentionRate", s.brandMentionRate());
+        if (s.topCompetitor() == null) sum.putNull("topCompetitor");
+        else sum.put("topCompetitor", s.topCompetitor());
+        sum.put("answers", s.answers());
+        sum.put("failedAnswers", s.failedAnswers());
+        ObjectNode vis = sum.putObject("visibility");
+        ObjectNode visDetail = sum.putObject("visibilityDetail");
+        s.visibility().forEach((surface, v) -> {
+            num(vis, surface, v.score());
+            ObjectNode d = visDetail.putObject(surface);
+            num(d, "score", v.score());
+            d.put("answers", v.answers());
+            interval(d, "ci", v.ci());
+            d.put("directional", v.answers() < Insights.DIRECTIONAL_BELOW);
+        });
+        Insights.Unbranded u = s.unbranded();
+        ObjectNode ub = sum.putObject("unbranded");
+        ub.put("queries", u.queries());
+        ub.put("answers", u.answers());
+        num(ub, "brandSOV", u.brandSOV());
+        rate(ub, "brandMentionRate", u.brandMentionRate());
+
+        ArrayNode comps = o.putArray("competitors");
+        for (Insights.CompetitorRow c : in.competitors()) {
+            ObjectNode co = comps.addObject();
+            co.put("name", c.name());
+            co.put("mentions", c.mentions());
+            num(co, "sov", c.sov());
+            num(co, "avgRank", c.avgRank());
+            counts(co.putObject("bySurface"), c.bySurface());
+        }
+        ArrayNode doms = o.putArray("domains");
+        for (Insights.DomainRow d : in.domains()) {
+            ObjectNode dn = doms.addObject();
+            dn.put("domain", d.domain());
+            dn.put("citations", d.citations());
+            num(dn, "share", d.share());
+            counts(dn.putObject("bySurface"), d.bySurface());
+        }
+
+        Insights.Agreement a = in.agreement();
+        ObjectNode ag = o.putObject("agreement");
+        ag.put("queries", a.queries());
+        ag.put("bothMention", a.bothMention());
+        ag.put("neither", a.neither());
+        counts(ag.putObject("onlyBy"), a.onlyBy());
+        num(ag, "rate", a.rate());
+        if (a.kappa() == null) ag.putNull("kappa");
+        else ag.put("kappa", round(a.kappa(), 2));
+        if (a.kappaMethod() != null) ag.put("kappaMethod", a.kappaMethod());
+        ArrayNode dis = ag.putArray("disagreements");
+        for (Insights.QueryAgreement q : a.disagreements()) {
+            ObjectNode qn = dis.addObject();
+            qn.put("query", q.query());
+            ObjectNode m = qn.putObject("mentions");
+            q.mentions().forEach(m::put);
+        }
+        ArrayNode per = ag.putArray("perQuery");
+        for (Insights.QueryAgreement q : a.perQuery()) {
+            ObjectNode qn = per.addObject();
+            qn.put("query", q.query());
+            qn.put("namesBrand", q.namesBrand());
+            ObjectNode rates = qn.putObject("brandMentionRate");
+            q.rates().forEach((surface, r) -> rate(rates, surface, r));
+        }
+        return o;
+    }
+
+    private static void rate(ObjectNode parent, String field, Insights.Rate r) {
+        num(parent, field, r.percent());
+        interval(parent, field + "CI", r.ci());
+        parent.put(field + "N", r.n());
+        parent.put(field + "Directional", r.directional());
+    }
+
+    private static void interval(ObjectNode parent, String field, double[] ci) {
+        if (ci == null) {
+            parent.putNull(field);
+        } else {
+            parent.putArray(field).add(round(ci[0], 1)).add(round(ci[1], 1));
+        }
+    }
+
+    private static void counts(ObjectNode node, Map<String, Integer> counts) {
+        counts.forEach(node::put);
+    }
+
+    private static void num(ObjectNode parent, String field, Double v) {
+        if (v == null) parent.putNull(field);
+        else parent.put(field, round(v, 1));
+    }
+
+    static double round(double v, int places) {
+        return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+    }
+}
