@@ -50,12 +50,13 @@ public final class EngineBench {
                     .mapToObj(i -> new AuditQuery("question " + i, null)).toList());
             double seconds = time(limited, p80, SURFACES, 8);
             int answered = limited.served();
-            // The first 60 fit in the first minute's window; the rest wait for it to slide.
-            double rate = (answered - 60) / Math.max(1e-9, seconds - 60) * 60;
-            System.out.printf(Locale.ROOT, "Stand-in limited to 60 requests/min, 80 requests:%n");
-            System.out.printf(Locale.ROOT, "  %.1f s, %d answered, %d answered with 429 and retried, failed answers: %d%n",
-                    seconds, answered, limited.limited(), 80 - answered);
-            System.out.printf(Locale.ROOT, "  throughput after the first window: %.1f requests/min (limit 60)%n", rate);
+            // The first minute admits 60; each later request must wait for the window to slide,
+            // so 80 requests cannot finish before 60 s plus one request's latency.
+            double minimum = 60 + 0.1;
+            System.out.printf(Locale.ROOT, "Stand-in limited to 60 requests/min, 80 requests at 100 ms:%n");
+            System.out.printf(Locale.ROOT, "  %.1f s (the limit allows no less than %.1f s: %.1f%% over), %d answered,"
+                    + " %d rate-limited attempts retried, failed answers: %d%n", seconds, minimum,
+                    (seconds / minimum - 1) * 100, answered, limited.limited(), 80 - answered);
         }
     }
 
