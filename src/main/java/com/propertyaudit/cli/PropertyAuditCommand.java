@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "GEO audits of rental properties: how AI assistants name your property and its competitors.",
-        subcommands = {ScoreCommand.class, PropertyCommand.class, RunCommand.class, BatchesCommand.class})
+        subcommands = {ScoreCommand.class, PropertyCommand.class, RunCommand.class, BatchesCommand.class,
+            InsightsCommand.class, RescoreCommand.class})
 public final class PropertyAuditCommand implements Runnable {
 
     /** Exit codes of cli.md. */

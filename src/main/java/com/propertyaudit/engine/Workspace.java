@@ -119,6 +119,10 @@ public final class Workspace implements AutoCloseable {
         return answers;
     }
 
+    public InsightsService insights() {
+        return new InsightsService(properties, batches, runs, answers);
+    }
+
     public PriceTable prices() {
         return PriceTable.defaults().withOverrides(settings().prices());
     }

@@ -190,6 +190,53 @@ public final class BatchRepository {
         });
     }
 
+    /** One batch's point on a property's trend: visibility per surface and brand share of voice. */
+    public record TrendPoint(UUID batchId, Instant createdAt, Map<String, Double> visibility, Double brandSOV,
+            int answers) {}
+
+    /**
+     * The trend of a property over its batches, oldest first, aggregated in SQL: two queries
+     * whatever the number of batches.
+     */
+    public List<TrendPoint> trend(String propertyName) {
+        return db.read(c -> {
+            Map<UUID, Object[]> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.created_at,"
+                    + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id WHERE r.batch_id = b.id"
+                    + "   AND a.status = 'completed') AS answers,"
+                    + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id WHERE r.batch_id = b.id"
+                    + "   AND a.status = 'completed' AND a.brand_mentioned = TRUE) AS brand,"
+                    + " (SELECT COUNT(*) FROM mention m JOIN answer a ON m.answer_id = a.id JOIN run r ON a.run_id = r.id"
+                    + "   WHERE r.batch_id = b.id AND a.status = 'completed' AND m.is_brand = FALSE) AS competitors"
+                    + " FROM batch b WHERE b.property_name = ? ORDER BY b.created_at")) {
+                ps.setString(1, propertyName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int brand = rs.getInt("brand");
+                        int all = brand + rs.getInt("competitors");
+                        rows.put(Jdbc.uuid(rs, "id"), new Object[] {Jdbc.instant(rs, "created_at"),
+                                all == 0 ? null : 100.0 * brand / all, rs.getInt("answers")});
+                    }
+                }
+            }
+            Map<UUID, Map<String, Double>> vis = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.batch_id, r.surface, r.score FROM run r"
+                    + " JOIN batch b ON r.batch_id = b.id WHERE b.property_name = ? AND r.score IS NOT NULL")) {
+                ps.setString(1, propertyName);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        vis.computeIfAbsent(Jdbc.uuid(rs, "batch_id"), k -> new java.util.TreeMap<>())
+                                .put(rs.getString("surface"), rs.getDouble("score"));
+                    }
+                }
+            }
+            List<TrendPoint> out = new ArrayList<>();
+            rows.forEach((id, r) -> out.add(new TrendPoint(id, (Instant) r[0], vis.getOrDefault(id, Map.of()),
+                    (Double) r[1], (Integer) r[2])));
+            return out;
+        });
+    }
+
     /** The running process says it is alive. */
     public void heartbeat(UUID batchId, String owner) {
         db.inTransaction(c -> {

@@ -72,6 +72,17 @@ public final class RunRepository {
         });
     }
 
+    /** Recomputes a run's visibility score from its answers' current scores (after re-scoring). */
+    public void refreshScore(UUID runId) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE run SET score = (SELECT AVG(a.score) FROM answer a"
+                    + " WHERE a.run_id = run.id AND a.status = 'completed') WHERE id = ?")) {
+                ps.setObject(1, runId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     public Optional<Run> find(UUID runId) {
         return Optional.ofNullable(db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM run WHERE id = ?")) {

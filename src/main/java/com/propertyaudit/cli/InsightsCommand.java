@@ -1,0 +1,89 @@
+package com.propertyaudit.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.InsightsJson;
+import com.propertyaudit.engine.Workspace;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code propertyaudit insights}: the insights of a batch, as the GUI's Insights screen shows them. */
+@Command(name = "insights", mixinStandardHelpOptions = true,
+        description = "Insights of a batch: share of voice, visibility per surface, competitors, domains, agreement.")
+final class InsightsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batch", paramLabel = "ID|latest", defaultValue = "latest",
+            description = "A batch id (its first 8 characters are enough) or 'latest' (default).")
+    String batch;
+
+    @Option(names = "--property", paramLabel = "NAME", description = "With 'latest': the latest batch of this property.")
+    String property;
+
+    @Option(names = "--json", description = "Print the insights object of cli.md.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Workspace ws = Workspaces.open()) {
+            ws.engine(com.propertyaudit.engine.EngineOptions.defaults()).detectInterrupted();
+            UUID id = Batches.resolve(ws, batch, property);
+            Insights in = ws.insights().insights(id).orElseThrow();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(new ObjectMapper().writeValueAsString(InsightsJson.toJson(in)));
+            } else {
+                print(out, in);
+            }
+            return PropertyAuditCommand.OK;
+        }
+    }
+
+    private static void print(PrintWriter out, Insights in) {
+        Insights.Summary s = in.summary();
+        out.printf(Locale.ROOT, "%s - batch %s (%s)%n", in.property(), in.batchId().toString().substring(0, 8),
+                in.createdAt());
+        out.printf(Locale.ROOT, "%s%n%n", in.batchStatus().message());
+        out.printf(Locale.ROOT, "Brand mention rate  %s%s%n", pct(s.brandMentionRate().percent()),
+                ci(s.brandMentionRate().ci(), s.brandMentionRate().n(), s.brandMentionRate().directional()));
+        out.printf(Locale.ROOT, "Brand share of voice %s   unbranded: %s over %d answers%n", pct(s.brandSOV()),
+                pct(s.unbranded().brandSOV()), s.unbranded().answers());
+        out.printf(Locale.ROOT, "Top competitor      %s%n", s.topCompetitor() == null ? "-" : s.topCompetitor());
+        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "Visibility %-32s %s%s%n", surface,
+                v.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", v.score()),
+                v.ci() == null ? "" : String.format(Locale.ROOT, "  [%.1f, %.1f], n=%d", v.ci()[0], v.ci()[1], v.answers())));
+        out.println();
+        out.println("Competitors (answers naming them, share of voice, mean rank):");
+        for (Insights.CompetitorRow c : in.competitors()) {
+            out.printf(Locale.ROOT, "  %-36s %4d  %s  %.1f%n", c.name(), c.mentions(), pct(c.sov()), c.avgRank());
+        }
+        out.println("Cited domains:");
+        in.domains().stream().limit(10).forEach(d -> out.printf(Locale.ROOT, "  %-36s %4d  %s%n", d.domain(),
+                d.citations(), pct(d.share())));
+        Insights.Agreement a = in.agreement();
+        if (a.rate() != null) {
+            out.printf(Locale.ROOT, "Agreement on %d queries: %s, kappa %s (%s); disagree on %d%n", a.queries(),
+                    pct(a.rate()), a.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", a.kappa()),
+                    a.kappaMethod(), a.disagreements().size());
+        }
+    }
+
+    private static String pct(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v);
+    }
+
+    private static String ci(double[] ci, int n, boolean directional) {
+        if (ci == null) return "";
+        return String.format(Locale.ROOT, "  [%.1f, %.1f], n=%d%s", ci[0], ci[1], n, directional ? " (directional)" : "");
+    }
+
+}

@@ -1,0 +1,85 @@
+package com.propertyaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.propertyaudit.domain.AuditQuery;
+import com.propertyaudit.domain.Competitor;
+import com.propertyaudit.domain.Location;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.store.PropertyJson;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run → insights → change the property → rescore → insights, all offline on the Simulated surface. */
+class InsightsAndRescoreCommandTest {
+
+    @TempDir
+    Path home;
+
+    final StringWriter err = new StringWriter();
+
+    String run(String... args) {
+        StringWriter out = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(home.toString());
+        int code = PropertyAuditCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                all.toArray(String[]::new));
+        assertThat(code).as("exit code of %s; stderr: %s", all, err).isZero();
+        return out.toString();
+    }
+
+    static Property property(List<Competitor> competitors) {
+        return new Property("Domain San Diego", List.of(), List.of("domainsandiego.com"),
+                new Location("San Diego", "CA", "East Village"), competitors,
+                IntStream.range(0, 6).mapToObj(i -> new AuditQuery("apartments question " + i, null)).toList());
+    }
+
+    @Test
+    void insightsMatchTheStoredAnswersAndRescoreChangesThemWithoutNetwork() throws Exception {
+        List<Competitor> two = List.of(new Competitor("Pinnacle on the Park", List.of(), List.of()),
+                new Competitor("Park 12", List.of(), List.of()));
+        Path file = home.resolve("p.json");
+        Files.writeString(file, PropertyJson.write(property(two)));
+        JsonNode summary = new ObjectMapper().readTree(run("run", "--property", file.toString(), "--surface",
+                "simulated:demo", "--samples", "2", "--json"));
+        assertThat(summary.get("status").asText()).isEqualTo("complete");
+
+        JsonNode before = new ObjectMapper().readTree(run("insights", "--batch", "latest", "--json"));
+        assertThat(before.at("/batchStatus/status").asText()).isEqualTo("complete");
+        assertThat(before.at("/summary/answers").asInt()).isEqualTo(12);
+        assertThat(before.at("/summary/visibility/simulated:demo").asDouble())
+                .isEqualTo(summary.at("/runs/0/score").asDouble());
+        assertThat(before.get("competitors")).allSatisfy(c -> assertThat(c.get("name").asText()).isIn(
+                "Pinnacle on the Park", "Park 12"));
+
+        // The analyst drops Park 12 and re-scores: its mentions disappear from past insights.
+        Files.writeString(file, PropertyJson.write(property(two.subList(0, 1))));
+        run("property", "import", file.toString());
+        assertThat(run("rescore", "--batch", "all", "--property", "Domain San Diego")).contains("Re-scored 12 answers");
+        JsonNode after = new ObjectMapper().readTree(run("insights", "--json"));
+        assertThat(after.get("competitors")).allSatisfy(c -> assertThat(c.get("name").asText())
+                .isEqualTo("Pinnacle on the Park"));
+        if (before.get("competitors").size() > 1) {
+            assertThat(after.at("/summary/brandSOV").asDouble())
+                    .isGreaterThanOrEqualTo(before.at("/summary/brandSOV").asDouble());
+        }
+    }
+
+    @Test
+    void anUnknownBatchIsABadInputSentence() {
+        int code = PropertyAuditCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                "insights", "--batch", "deadbeef", "--home", home.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("no single batch starts with 'deadbeef'");
+    }
+}
