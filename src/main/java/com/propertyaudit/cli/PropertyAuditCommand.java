@@ -36,10 +36,17 @@ public final class PropertyAuditCommand implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand.");
     }
 
-    /** True when the arguments name no subcommand and no help/version flag: open the window. */
+    /** True when the arguments are only global options (--home, --db, --debug): open the window. */
     public static boolean wantsGui(String[] args) {
-        return Arrays.stream(args).noneMatch(a -> !a.startsWith("-") || a.equals("--help")
-                || a.equals("-h") || a.equals("--version") || a.equals("-V"));
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--home") || a.equals("--db")) {
+                i++;
+            } else if (!(a.startsWith("--home=") || a.startsWith("--db=") || a.equals("--debug"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The arguments the GUI understands (global options such as --home pass through). */

@@ -72,6 +72,12 @@ public final class AuditEngine implements AutoCloseable {
     /** Creates the batch and its runs (one transaction) and starts every run at once. */
     public BatchHandle start(Property property, List<Surface> surfaces, int samples, String settingsJson,
             Consumer<EngineEvent> listener) {
+        return start(property, surfaces, samples, options.concurrency(), settingsJson, listener);
+    }
+
+    /** As {@link #start(Property, List, int, String, Consumer)}, with its own requests in flight per provider. */
+    public BatchHandle start(Property property, List<Surface> surfaces, int samples, int concurrency,
+            String settingsJson, Consumer<EngineEvent> listener) {
         if (surfaces.isEmpty()) throw new IllegalArgumentException("Choose at least one surface to run.");
         if (property.queries().isEmpty()) {
             throw new IllegalArgumentException("Property '" + property.name() + "' has no queries: add at least one.");
@@ -85,7 +91,7 @@ public final class AuditEngine implements AutoCloseable {
         listener.accept(new EngineEvent.Log(batchId, "[Batch " + shortId(batchId) + "] started: " + runs.size()
                 + " surface(s) × " + property.queries().size() + " queries × " + samples + " sample(s) for "
                 + property.name()));
-        return launch(batch, runs, listener);
+        return launch(batch, runs, concurrency, listener);
     }
 
     /** Resumes a batch that did not finish: asks only for the (query, sample) pairs not yet answered. */
@@ -95,10 +101,10 @@ public final class AuditEngine implements AutoCloseable {
         List<Run> toResume = store.runs(batchId).stream().filter(r -> r.status() != RunStatus.COMPLETED).toList();
         listener.accept(new EngineEvent.Log(batchId, "[Batch " + shortId(batchId) + "] resuming "
                 + toResume.size() + " run(s)"));
-        return launch(batch, toResume, listener);
+        return launch(batch, toResume, options.concurrency(), listener);
     }
 
-    private BatchHandle launch(Batch batch, List<Run> runs, Consumer<EngineEvent> listener) {
+    private BatchHandle launch(Batch batch, List<Run> runs, int concurrency, Consumer<EngineEvent> listener) {
         long t0 = System.nanoTime();
         Consumer<EngineEvent> events = safe(listener);
         AnswerScorer scorer = new AnswerScorer(batch.snapshot());
@@ -110,7 +116,7 @@ public final class AuditEngine implements AutoCloseable {
                 options.heartbeat().toMillis(), options.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         for (Run run : runs) {
             AsyncLimiter limiter = limiters.computeIfAbsent(run.surface().provider(),
-                    p -> new AsyncLimiter(options.concurrency()));
+                    p -> new AsyncLimiter(concurrency));
             Set<AnswerKey> have = store.completedKeys(run.id());
             List<AnswerKey> todo = new ArrayList<>();
             for (int q = 0; q < batch.snapshot().queries().size(); q++) {

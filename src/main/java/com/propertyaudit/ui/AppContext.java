@@ -1,0 +1,76 @@
+package com.propertyaudit.ui;
+
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.engine.AuditEngine;
+import com.propertyaudit.engine.EngineOptions;
+import com.propertyaudit.engine.InsightsService;
+import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.store.PropertyJson;
+import com.propertyaudit.ui.bridge.FxBridge;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** What every screen shares: the workspace (store, settings, keys), the engine and the event bridge. */
+public final class AppContext implements AutoCloseable {
+
+    public static final String SAMPLE = "/com/propertyaudit/ui/sample-property.json";
+
+    private final Workspace workspace;
+    private final FxBridge bridge;
+    private final boolean firstStart;
+
+    private AppContext(Workspace workspace, FxBridge bridge, boolean firstStart) {
+        this.workspace = workspace;
+        this.bridge = bridge;
+        this.firstStart = firstStart;
+    }
+
+    /** Opens the data folder of {@code --home} (or the default); on an empty one, adds the sample property. */
+    public static AppContext open(List<String> args, Map<String, String> env) {
+        Path home = null;
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--home")) home = Path.of(args.get(i + 1));
+        }
+        Workspace ws = Workspace.open(home, null, env);
+        boolean first = ws.properties().list().isEmpty() && ws.batches().list(null).isEmpty();
+        if (first) ws.properties().save(sampleProperty());
+        return new AppContext(ws, new FxBridge(), first);
+    }
+
+    public static Property sampleProperty() {
+        try (InputStream in = AppContext.class.getResourceAsStream(SAMPLE)) {
+            return PropertyJson.read(in, "sample property");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public AuditEngine engine() {
+        return workspace.engine(EngineOptions.defaults().withConcurrency(workspace.settings().concurrency()));
+    }
+
+    public InsightsService insights() {
+        return workspace.insights();
+    }
+
+    public FxBridge bridge() {
+        return bridge;
+    }
+
+    /** True when this start created the data folder's first property (the sample). */
+    public boolean firstStart() {
+        return firstStart;
+    }
+
+    @Override
+    public void close() {
+        bridge.stop();
+        workspace.close();
+    }
+}

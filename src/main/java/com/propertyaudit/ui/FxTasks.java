@@ -1,0 +1,39 @@
+package com.propertyaudit.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+
+/** Background work with its result or error handed back on the FX thread; nothing blocks the UI. */
+public final class FxTasks {
+
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "ui-background");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private FxTasks() {}
+
+    public static <T> Task<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+        Task<T> task = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onError.accept(task.getException()));
+        POOL.execute(task);
+        return task;
+    }
+
+    /** A message for an error dialog: the exception's own sentence, or its type when it has none. */
+    public static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getMessage() == null) root = root.getCause();
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+}

@@ -1,0 +1,181 @@
+package com.propertyaudit.ui.audit;
+
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.llm.PriceTable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The state of the Run Audit screen: what will run, and while it runs, progress per surface and
+ * per query and the engine's log. Engine events arrive in batches from the bridge ({@link #apply}).
+ */
+public final class RunAuditModel {
+
+    /** The surfaces offered; the Simulated one needs no key. */
+    public static final List<String> OFFERED = List.of("simulated:demo", "openai:gpt-5-mini", "openai:gpt-5",
+            "openai:gpt-5+web", "anthropic:claude-sonnet-4-5", "anthropic:claude-sonnet-4-5+web");
+
+    /** Rough sizes for the estimate: a renter's question in, a few paragraphs out. */
+    static final int EST_INPUT_TOKENS = 40;
+    static final int EST_OUTPUT_TOKENS = 900;
+
+    /** One query's row: its samples across every surface. */
+    public static final class QueryRow {
+        public final int index;
+        public final String text;
+        public final IntegerProperty done = new SimpleIntegerProperty();
+        public final IntegerProperty failed = new SimpleIntegerProperty();
+        public final IntegerProperty named = new SimpleIntegerProperty();
+        public final DoubleProperty progress = new SimpleDoubleProperty();
+        public final StringProperty latency = new SimpleStringProperty("");
+        public final StringProperty score = new SimpleStringProperty("");
+        public final StringProperty status = new SimpleStringProperty("waiting");
+        private final int total;
+        private double scoreSum;
+
+        QueryRow(int index, String text, int total) {
+            this.index = index;
+            this.text = text;
+            this.total = total;
+        }
+
+        void finished(long latencyMs, boolean brand, double s) {
+            done.set(done.get() + 1);
+            if (brand) named.set(named.get() + 1);
+            scoreSum += s;
+            int ok = done.get() - failed.get();
+            score.set(ok == 0 ? "" : String.format(Locale.ROOT, "%.1f", scoreSum / ok));
+            latency.set(String.format(Locale.ROOT, "%.1f s", latencyMs / 1000.0));
+            update();
+        }
+
+        void failed() {
+            done.set(done.get() + 1);
+            failed.set(failed.get() + 1);
+            update();
+        }
+
+        void started() {
+            if (done.get() == 0) status.set("running");
+        }
+
+        private void update() {
+            progress.set(total == 0 ? 1 : (double) done.get() / total);
+            status.set(done.get() < total ? "running" : failed.get() > 0 ? "failed " + failed.get() : "done");
+        }
+    }
+
+    /** One surface's progress bar. */
+    public static final class SurfaceProgress {
+        public final Surface surface;
+        public final DoubleProperty progress = new SimpleDoubleProperty();
+        public final StringProperty label = new SimpleStringProperty();
+        final int total;
+
+        SurfaceProgress(Surface surface, int total) {
+            this.surface = surface;
+            this.total = total;
+            label.set(surface.label() + ": 0/" + total);
+        }
+    }
+
+    public final ObservableList<String> chosen = FXCollections.observableArrayList();
+    public final IntegerProperty samples = new SimpleIntegerProperty(1);
+    public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
+    public final IntegerProperty queryCount = new SimpleIntegerProperty();
+    public final BooleanProperty running = new SimpleBooleanProperty();
+    public final ObjectProperty<UUID> batchId = new SimpleObjectProperty<>();
+    public final ObjectProperty<BatchStatus> finishedStatus = new SimpleObjectProperty<>();
+    public final ObservableList<QueryRow> rows = FXCollections.observableArrayList();
+    public final ObservableList<SurfaceProgress> surfaces = FXCollections.observableArrayList();
+    public final ObservableList<String> log = FXCollections.observableArrayList();
+    private final Map<UUID, SurfaceProgress> byRun = new LinkedHashMap<>();
+
+    /** "36 requests · about $0.12" — before anything is sent. */
+    public String estimate(PriceTable prices) {
+        int requests = queryCount.get() * samples.get() * chosen.size();
+        double cost = 0;
+        boolean unknown = false;
+        for (String s : chosen) {
+            Surface surface = Surface.parse(s);
+            if (!prices.isKnown(surface)) unknown = true;
+            cost += prices.costUsd(surface, (long) EST_INPUT_TOKENS * queryCount.get() * samples.get(),
+                    (long) EST_OUTPUT_TOKENS * queryCount.get() * samples.get());
+        }
+        return requests + " requests · about " + String.format(Locale.ROOT, "$%.2f", cost)
+                + (unknown ? " (some models have no price in Settings)" : "");
+    }
+
+    /** A new batch started: one progress bar per run, one row per query. */
+    public void started(UUID batch, List<String> queryTexts, Map<UUID, Surface> runs, int perRun) {
+        batchId.set(batch);
+        finishedStatus.set(null);
+        running.set(true);
+        log.clear();
+        byRun.clear();
+        surfaces.clear();
+        runs.forEach((id, s) -> {
+            SurfaceProgress p = new SurfaceProgress(s, perRun);
+            byRun.put(id, p);
+            surfaces.add(p);
+        });
+        int perQuery = samples.get() * runs.size();
+        rows.setAll(java.util.stream.IntStream.range(0, queryTexts.size())
+                .mapToObj(i -> new QueryRow(i, queryTexts.get(i), perQuery)).toList());
+    }
+
+    /** Applies a batch of engine events (on the FX thread, from the bridge). */
+    public void apply(List<EngineEvent> events) {
+        for (EngineEvent e : events) {
+            if (batchId.get() == null || !batchId.get().equals(e.batchId())) continue;
+            if (e instanceof EngineEvent.QueryStarted s) {
+                row(s.queryIndex()).started();
+            } else if (e instanceof EngineEvent.QueryFinished f) {
+                row(f.queryIndex()).finished(f.latencyMs(), f.brandMentioned(), f.score());
+                progress(f.runId(), f.done(), f.total());
+            } else if (e instanceof EngineEvent.QueryFailed f) {
+                row(f.queryIndex()).failed();
+                progress(f.runId(), f.done(), f.total());
+                log.add("[" + f.surface().label() + "] query " + (f.queryIndex() + 1) + " failed: " + f.error());
+            } else if (e instanceof EngineEvent.RunFinished r) {
+                SurfaceProgress p = byRun.get(r.runId());
+                if (p != null) p.label.set(r.surface().label() + ": " + r.status().id()
+                        + (r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score())));
+                log.add("[" + r.surface().label() + "] run " + r.status().id() + (r.error() == null ? "" : ": " + r.error()));
+            } else if (e instanceof EngineEvent.Log l) {
+                log.add(l.line());
+            } else if (e instanceof EngineEvent.BatchFinished b) {
+                running.set(false);
+                finishedStatus.set(b.status());
+            }
+        }
+    }
+
+    private QueryRow row(int index) {
+        return rows.get(index);
+    }
+
+    private void progress(UUID runId, int done, int total) {
+        SurfaceProgress p = byRun.get(runId);
+        if (p == null) return;
+        p.progress.set(total == 0 ? 1 : (double) done / total);
+        p.label.set(p.surface.label() + ": " + done + "/" + total);
+    }
+}

@@ -1,0 +1,97 @@
+package com.propertyaudit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a temporary data folder, driven as an analyst would. Runs under Xvfb in CI. */
+class AppWindowTest extends FxRobot {
+
+    @TempDir
+    Path home;
+
+    PropertyAuditApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aSimulatedBatchRunsToCompleteWithLiveProgress() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
+        clickOn("#run-audit");
+        clickOn("#nav-insights");
+        // The banner follows the batch while it runs and says complete at the end.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> lookup("#insights-banner").queryAs(Label.class).getText().startsWith("All models complete"));
+        clickOn("#nav-run-audit");
+        ProgressBar bar = lookup("#progress-simulated-demo").queryAs(ProgressBar.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> bar.getProgress() >= 1.0);
+        TableView<?> table = lookup("#query-table").queryAs(TableView.class);
+        assertThat(table.getItems()).hasSize(18);
+        assertThat(app.context().bridge().longestApplyMillis()).isLessThan(10_000);
+    }
+
+    @Test
+    void anInvalidDomainDisablesSaveWithTheReason() throws Exception {
+        clickOn("#nav-properties");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !lookup("#property-name").queryAs(TextField.class).getText().isEmpty());
+        TextField domains = lookup("#property-domains").queryAs(TextField.class);
+        interact(() -> domains.setText("http://domainsandiego.com/home"));
+        Button save = lookup("#save-property").queryButton();
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(lookup("#property-problem").queryAs(Label.class).getText())
+                .contains("'http://domainsandiego.com/home' is not a web domain");
+        interact(() -> domains.setText("domainsandiego.com"));
+        assertThat(save.isDisabled()).isFalse();
+    }
+
+    @Test
+    void aPastBatchOpensInHistoryWithHighlightedMentions() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
+        clickOn("#run-audit");
+        clickOn("#nav-insights");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> lookup("#insights-banner").queryAs(Label.class).getText().startsWith("All models complete"));
+        clickOn("#nav-history");
+        TableView<?> table = lookup("#history-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        interact(() -> table.getSelectionModel().select(0));
+        ListView<?> answers = lookup("#answer-list").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> answers.getItems().size() == 18);
+        TextFlow text = lookup("#answer-text").queryAs(TextFlow.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text.getChildren().stream()
+                .anyMatch(n -> n.getStyleClass().contains("mention-competitor")
+                        || n.getStyleClass().contains("mention-brand")));
+        Text highlighted = (Text) text.getChildren().stream()
+                .filter(n -> n.getStyleClass().contains("mention-competitor") || n.getStyleClass().contains("mention-brand"))
+                .findFirst().orElseThrow();
+        assertThat(highlighted.getText()).isNotBlank();
+    }
+}
