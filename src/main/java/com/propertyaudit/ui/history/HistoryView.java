@@ -70,7 +70,7 @@ public final class HistoryView extends BorderPane {
         table.setId("history-table");
         table.setPlaceholder(new Label("No batches yet. Run an audit: every batch is kept here for offline review."));
         table.getColumns().addAll(List.of(
-                col("Date", b -> b.createdAt().toString().substring(0, 16).replace('T', ' '), 130),
+                col("Date", b -> b.createdAt().toString().substring(0, 16).replace('T', ' '), 150),
                 col("Property", BatchSummary::property, 170), col("Status", b -> b.status().id(), 90),
                 col("Answers", b -> b.answers() + "/" + b.expectedAnswers(), 80),
                 col("Surfaces and visibility", HistoryView::scores, 380)));
@@ -83,6 +83,7 @@ public final class HistoryView extends BorderPane {
         insights.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         insights.setOnAction(e -> openInsights.accept(table.getSelectionModel().getSelectedItem().batchId()));
         Button resume = new Button("Resume");
+        resume.setDisable(true);
         resume.setOnAction(e -> resume());
         Button delete = new Button("Delete…");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -147,8 +148,13 @@ public final class HistoryView extends BorderPane {
     }
 
     public void refresh() {
-        FxTasks.run(() -> ctx.workspace().batches().list(null), all::setAll,
-                e -> Views.error("History could not be read", FxTasks.describe(e)));
+        FxTasks.run(() -> ctx.workspace().batches().list(null), list -> {
+            UUID keep = table.getSelectionModel().getSelectedItem() == null ? null
+                    : table.getSelectionModel().getSelectedItem().batchId();
+            all.setAll(list);
+            shown.stream().filter(b -> keep == null || b.batchId().equals(keep)).findFirst()
+                    .ifPresent(b -> table.getSelectionModel().select(b));
+        }, e -> Views.error("History could not be read", FxTasks.describe(e)));
     }
 
     private void loadAnswers(BatchSummary b) {

@@ -102,6 +102,7 @@ public final class PropertiesView extends BorderPane {
         comps.getColumns().add(column("Aliases", r -> r.aliases, 180));
         comps.getColumns().add(column("Domains", r -> r.domains, 200));
         comps.setPlaceholder(new Label("No competitors: add the communities renters compare you with."));
+        comps.setMinHeight(150);
         comps.setPrefHeight(170);
         Button addComp = new Button("Add competitor");
         addComp.setOnAction(e -> model.competitors.add(new PropertyEditorModel.CompetitorRow("New competitor", "", "")));
@@ -113,6 +114,7 @@ public final class PropertiesView extends BorderPane {
         queries.setEditable(true);
         queries.getColumns().add(column("Query", r -> r.text, 440));
         queries.getColumns().add(column("Topic", r -> r.topic, 120));
+        queries.setMinHeight(150);
         queries.setPlaceholder(new Label("No queries: press Generate queries, or add the questions renters ask."));
         Button addQuery = new Button("Add query");
         addQuery.setOnAction(e -> model.queries.add(new PropertyEditorModel.QueryRow("New question", "discovery")));

@@ -67,10 +67,12 @@ public final class PropertyEditorModel {
 
     public PropertyEditorModel() {
         problem = Bindings.createStringBinding(this::validate, name, aliases, domains, competitors, queries);
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {name, aliases, domains, city, region,
-                neighborhood, competitors, queries}) {
-            o.addListener(x -> dirty.set(true));
+        // Change listeners: an invalidation listener stays silent until someone reads the value again.
+        for (StringProperty p : List.of(name, aliases, domains, city, region, neighborhood)) {
+            p.addListener((o, was, now) -> dirty.set(true));
         }
+        competitors.addListener((javafx.collections.ListChangeListener<CompetitorRow>) c -> dirty.set(true));
+        queries.addListener((javafx.collections.ListChangeListener<QueryRow>) c -> dirty.set(true));
     }
 
     /** The first thing to fix before saving, as a sentence; empty when the property is valid. */

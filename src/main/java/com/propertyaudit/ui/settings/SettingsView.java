@@ -38,7 +38,9 @@ public final class SettingsView extends VBox {
         keys.setVgap(8);
         int row = 0;
         for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
-            keys.addRow(row++, new Label(p.displayName() + " API key"), keyRow(p));
+            Label label = new Label(p.displayName() + " API key");
+            label.setMinWidth(Label.USE_PREF_SIZE);
+            keys.addRow(row++, label, keyRow(p));
         }
         TextField openAi = new TextField(s.openAiBaseUrl() == null ? "" : s.openAiBaseUrl());
         openAi.setPromptText(AppSettings.DEFAULT_OPENAI_BASE_URL);
