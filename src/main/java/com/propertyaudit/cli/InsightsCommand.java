@@ -2,10 +2,15 @@ package com.propertyaudit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsJson;
 import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.store.BatchRepository;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -32,6 +37,13 @@ final class InsightsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the insights object of cli.md.")
     boolean json;
 
+    @Option(names = "--compare", paramLabel = "EARLIER_ID",
+            description = "Also compare with an earlier batch: deltas with a significance flag (McNemar or two-proportion).")
+    String compare;
+
+    @Option(names = "--trend", description = "Also show the property's trend over all its batches.")
+    boolean trend;
+
     @Override
     public Integer call() throws Exception {
         try (Workspace ws = Workspaces.open()) {
@@ -39,10 +51,56 @@ final class InsightsCommand implements Callable<Integer> {
             UUID id = Batches.resolve(ws, batch, property);
             Insights in = ws.insights().insights(id).orElseThrow();
             PrintWriter out = spec.commandLine().getOut();
+            List<BatchComparison.Delta> deltas = compare == null ? null
+                    : ws.insights().compare(Batches.resolve(ws, compare, null), id).orElseThrow();
+            List<BatchRepository.TrendPoint> points = trend ? ws.insights().trend(in.property()) : null;
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(InsightsJson.toJson(in)));
+                ObjectNode o = InsightsJson.toJson(in);
+                if (deltas != null) {
+                    ArrayNode arr = o.putArray("comparison");
+                    for (BatchComparison.Delta d : deltas) {
+                        ObjectNode dn = arr.addObject().put("metric", d.metric());
+                        number(dn, "before", d.before());
+                        number(dn, "after", d.after());
+                        number(dn, "change", d.change());
+                        if (d.pValue() == null) dn.putNull("pValue");
+                        else dn.put("pValue", Math.round(d.pValue() * 10_000) / 10_000.0);
+                        dn.put("test", d.test());
+                        dn.put("significant", d.significant());
+                    }
+                }
+                if (points != null) {
+                    ArrayNode arr = o.putArray("trend");
+                    for (BatchRepository.TrendPoint p : points) {
+                        ObjectNode pn = arr.addObject().put("batchId", p.batchId().toString())
+                                .put("createdAt", p.createdAt().toString()).put("answers", p.answers());
+                        number(pn, "brandSOV", p.brandSOV());
+                        ObjectNode v = pn.putObject("visibility");
+                        p.visibility().forEach((k, x) -> number(v, k, x));
+                    }
+                }
+                out.println(new ObjectMapper().writeValueAsString(o));
             } else {
                 print(out, in);
+                if (deltas != null) {
+                    out.println();
+                    out.println("Compared with batch " + compare + ":");
+                    for (BatchComparison.Delta d : deltas) {
+                        out.printf(Locale.ROOT, "  %-44s %7s -> %7s  %s%s%n", d.metric(), fmt(d.before()), fmt(d.after()),
+                                d.change() == null ? "" : String.format(Locale.ROOT, "%+.1f", d.change()),
+                                d.pValue() == null ? "" : String.format(Locale.ROOT, "  p=%.3f %s", d.pValue(),
+                                        d.significant() ? "significant" : "not significant (noise)"));
+                    }
+                }
+                if (points != null) {
+                    out.println();
+                    out.println("Trend of " + in.property() + ":");
+                    for (BatchRepository.TrendPoint p : points) {
+                        out.printf(Locale.ROOT, "  %s  %s  SOV %s  %s%n", p.batchId().toString().substring(0, 8),
+                                p.createdAt().toString().substring(0, 16).replace('T', ' '), pct(p.brandSOV()),
+                                visibility(p.visibility()));
+                    }
+                }
             }
             return PropertyAuditCommand.OK;
         }
@@ -75,6 +133,21 @@ final class InsightsCommand implements Callable<Integer> {
                     pct(a.rate()), a.kappa() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", a.kappa()),
                     a.kappaMethod(), a.disagreements().size());
         }
+    }
+
+    private static void number(ObjectNode o, String field, Double v) {
+        if (v == null) o.putNull(field);
+        else o.put(field, Math.round(v * 10) / 10.0);
+    }
+
+    private static String visibility(java.util.Map<String, Double> v) {
+        StringBuilder sb = new StringBuilder();
+        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility " : ", ").append(k).append(' ').append(fmt(x)));
+        return sb.toString();
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static String pct(Double v) {
