@@ -8,7 +8,6 @@ import com.propertyaudit.analysis.AnswerScorer;
 import com.propertyaudit.analysis.ScoreJson;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Property;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -64,7 +63,7 @@ final class AnswerFileScorer {
         });
         ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
         int maxInFlight = threads * 4;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(answers), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(answers)) {
             Utf8Lines reader = new Utf8Lines(in);
             int lineNo = 0;
             List<String> chunk = new ArrayList<>(CHUNK_LINES);
@@ -110,14 +109,35 @@ final class AnswerFileScorer {
             this.in = in;
         }
 
+        private final byte[] block = new byte[1 << 16];
+        private int pos;
+        private int limit;
+
         String next() throws IOException {
             int len = 0;
-            int b;
-            while ((b = in.read()) != -1 && b != '\n') {
-                if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
-                buf[len++] = (byte) b;
+            boolean any = false;
+            while (true) {
+                if (pos == limit) {
+                    limit = in.read(block, 0, block.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        if (!any) return null;
+                        break;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < limit && block[pos] != '\n') pos++;
+                int n = pos - start;
+                if (len + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+                System.arraycopy(block, start, buf, len, n);
+                len += n;
+                if (pos < limit) {
+                    pos++; // the new line itself
+                    break;
+                }
             }
-            if (b == -1 && len == 0) return null;
             if (len > 0 && buf[len - 1] == '\r') len--;
             return decoder.decode(ByteBuffer.wrap(buf, 0, len)).toString();
         }
