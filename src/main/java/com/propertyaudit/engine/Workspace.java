@@ -123,6 +123,10 @@ public final class Workspace implements AutoCloseable {
         return new InsightsService(properties, batches, runs, answers);
     }
 
+    public ReportService reports() {
+        return new ReportService(this);
+    }
+
     public PriceTable prices() {
         return PriceTable.defaults().withOverrides(settings().prices());
     }

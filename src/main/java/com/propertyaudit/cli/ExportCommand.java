@@ -1,0 +1,42 @@
+package com.propertyaudit.cli;
+
+import com.propertyaudit.engine.Workspace;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code propertyaudit export}: a batch as CSV files (a folder or a zip) or a PDF report. */
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export a batch as CSV or PDF.")
+final class ExportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--batch", paramLabel = "ID|latest", defaultValue = "latest", description = "The batch (default latest).")
+    String batch;
+
+    @Option(names = "--format", required = true, paramLabel = "csv|pdf", description = "csv or pdf.")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "PATH",
+            description = "csv: a folder, or FILE.zip; pdf: FILE.pdf.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        String f = format.toLowerCase(Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("pdf")) throw UserError.badInput("--format must be csv or pdf, not '" + format + "'.");
+        try (Workspace ws = Workspaces.open()) {
+            UUID id = Batches.resolve(ws, batch, null);
+            if (f.equals("csv")) ws.reports().csv(id, out);
+            else ws.reports().pdf(id, out);
+            spec.commandLine().getErr().println("Wrote " + out.toAbsolutePath());
+            return PropertyAuditCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.propertyaudit.report;
+
+import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.domain.EntityRank;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.StoredAnswer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A batch as CSV files: RFC 4180 through Commons CSV, UTF-8 with a byte-order mark so spreadsheet
+ * programs read accents right, and text that a spreadsheet would run as a formula made inert.
+ */
+public final class CsvExport {
+
+    public static final List<String> FILES = List.of("summary.csv", "answers.csv", "mentions.csv", "citations.csv",
+            "competitors.csv", "domains.csv", "agreement.csv");
+
+    private CsvExport() {}
+
+    /** Writes the files into {@code target}: a folder, or a zip when the name ends in .zip. */
+    public static void write(ReportData data, Path target) throws IOException {
+        if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".export-", ".zip");
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
+                for (String name : FILES) {
+                    zip.putNextEntry(new ZipEntry(name));
+                    writeOne(data, name, zip);
+                    zip.closeEntry();
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        Files.createDirectories(target);
+        for (String name : FILES) {
+            try (OutputStream out = Files.newOutputStream(target.resolve(name))) {
+                writeOne(data, name, out);
+            }
+        }
+    }
+
+    private static void writeOne(ReportData data, String name, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            switch (name) {
+                case "summary.csv" -> summary(data, csv);
+                case "answers.csv" -> answers(data, csv);
+                case "mentions.csv" -> mentions(data, csv);
+                case "citations.csv" -> citations(data, csv);
+                case "competitors.csv" -> competitors(data.insights(), csv);
+                case "domains.csv" -> domains(data.insights(), csv);
+                case "agreement.csv" -> agreement(data.insights(), csv);
+                default -> throw new IllegalArgumentException(name);
+            }
+        }
+    }
+
+    /**
+     * A text cell a spreadsheet would evaluate (=, +, -, @, tab, carriage return first) gets a
+     * leading apostrophe; numbers are written as numbers and never touched.
+     */
+    static Object safe(Object value) {
+        if (!(value instanceof String s) || s.isEmpty()) return value;
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+    }
+
+    private static void row(CSVPrinter csv, Object... values) throws IOException {
+        List<Object> out = new ArrayList<>(values.length);
+        for (Object v : values) out.add(safe(v));
+        csv.printRecord(out);
+    }
+
+    private static void summary(ReportData d, CSVPrinter csv) throws IOException {
+        Insights in = d.insights();
+        Insights.Summary s = in.summary();
+        row(csv, "metric", "value", "ci_low", "ci_high", "n");
+        row(csv, "property", in.property(), null, null, null);
+        row(csv, "batch", in.batchId().toString(), null, null, null);
+        row(csv, "created_at", in.createdAt().toString(), null, null, null);
+        row(csv, "batch_status", in.batchStatus().status().id(), null, null, null);
+        row(csv, "status_message", in.batchStatus().message(), null, null, null);
+        row(csv, "simulated_data", d.simulated(), null, null, null);
+        Insights.Rate r = s.brandMentionRate();
+        row(csv, "brand_mention_rate", r.percent(), ci(r.ci(), 0), ci(r.ci(), 1), r.n());
+        row(csv, "brand_sov", s.brandSOV(), null, null, null);
+        Insights.Rate u = s.unbranded().brandMentionRate();
+        row(csv, "unbranded_brand_mention_rate", u.percent(), ci(u.ci(), 0), ci(u.ci(), 1), u.n());
+        row(csv, "unbranded_brand_sov", s.unbranded().brandSOV(), null, null, null);
+        row(csv, "top_competitor", s.topCompetitor(), null, null, null);
+        row(csv, "answers", s.answers(), null, null, null);
+        row(csv, "failed_answers", s.failedAnswers(), null, null, null);
+        for (Map.Entry<String, Insights.Visibility> e : s.visibility().entrySet()) {
+            Insights.Visibility v = e.getValue();
+            row(csv, "visibility " + e.getKey(), v.score(), ci(v.ci(), 0), ci(v.ci(), 1), v.answers());
+        }
+        row(csv, "agreement_rate", in.agreement().rate(), null, null, in.agreement().queries());
+        row(csv, "kappa", in.agreement().kappa(), null, null, in.agreement().queries());
+    }
+
+    private static Double ci(double[] ci, int i) {
+        return ci == null ? null : ci[i];
+    }
+
+    private static void answers(ReportData d, CSVPrinter csv) throws IOException {
+        Map<UUID, Run> runs = d.runsById();
+        row(csv, "batch", "run", "surface", "model", "query", "topic", "sample", "status", "score", "brand_mentioned",
+                "brand_rank", "brand_cited", "latency_ms", "input_tokens", "output_tokens", "error", "text");
+        for (StoredAnswer a : d.answers()) {
+            Run r = runs.get(a.answer().runId());
+            boolean ok = a.answer().status() == com.propertyaudit.domain.AnswerStatus.COMPLETED;
+            row(csv, d.batch().id().toString(), r.id().toString(), r.surface().id(), r.surface().model(),
+                    a.answer().queryText(), a.answer().topic(), a.answer().sample(), a.answer().status().id(),
+                    ok ? a.score().score() : null, ok ? a.score().brandMentioned() : null, a.score().brandRank(),
+                    ok ? a.score().brandCited() : null, a.answer().latencyMs(), a.answer().inputTokens(),
+                    a.answer().outputTokens(), a.answer().error(), a.answer().text());
+        }
+    }
+
+    private static void mentions(ReportData d, CSVPrinter csv) throws IOException {
+        Map<UUID, Run> runs = d.runsById();
+        row(csv, "answer_id", "surface", "query", "sample", "entity", "is_brand", "rank");
+        for (StoredAnswer a : d.answers()) {
+            String surface = runs.get(a.answer().runId()).surface().id();
+            if (a.score().brandMentioned()) {
+                row(csv, a.answer().id(), surface, a.answer().queryText(), a.answer().sample(), d.batch().propertyName(),
+                        true, a.score().brandRank());
+            }
+            for (EntityRank c : a.score().competitors()) {
+                row(csv, a.answer().id(), surface, a.answer().queryText(), a.answer().sample(), c.name(), false, c.rank());
+            }
+        }
+    }
+
+    private static void citations(ReportData d, CSVPrinter csv) throws IOException {
+        Map<UUID, Run> runs = d.runsById();
+        row(csv, "answer_id", "surface", "query", "sample", "domain");
+        for (StoredAnswer a : d.answers()) {
+            for (String domain : a.score().citedDomains()) {
+                row(csv, a.answer().id(), runs.get(a.answer().runId()).surface().id(), a.answer().queryText(),
+                        a.answer().sample(), domain);
+            }
+        }
+    }
+
+    private static void competitors(Insights in, CSVPrinter csv) throws IOException {
+        row(csv, "competitor", "answers_naming_it", "sov", "avg_rank", "by_surface");
+        for (Insights.CompetitorRow c : in.competitors()) {
+            row(csv, c.name(), c.mentions(), c.sov(), c.avgRank(), c.bySurface().toString());
+        }
+    }
+
+    private static void domains(Insights in, CSVPrinter csv) throws IOException {
+        row(csv, "domain", "answers_citing_it", "share", "by_surface");
+        for (Insights.DomainRow d : in.domains()) row(csv, d.domain(), d.citations(), d.share(), d.bySurface().toString());
+    }
+
+    private static void agreement(Insights in, CSVPrinter csv) throws IOException {
+        List<String> surfaces = List.copyOf(in.summary().visibility().keySet());
+        List<Object> header = new ArrayList<>(List.of("query", "names_brand"));
+        surfaces.forEach(s -> header.add(s));
+        header.add("agree");
+        row(csv, header.toArray());
+        for (Insights.QueryAgreement q : in.agreement().perQuery()) {
+            List<Object> r = new ArrayList<>(List.of(q.query(), q.namesBrand()));
+            for (String s : surfaces) r.add(q.mentions().get(s));
+            r.add(q.agree());
+            row(csv, r.toArray());
+        }
+    }
+
+    /** Lets each file be closed by its printer without closing the zip around it. */
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+}

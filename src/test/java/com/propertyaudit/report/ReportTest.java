@@ -1,0 +1,119 @@
+package com.propertyaudit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.InsightsCalculator;
+import com.propertyaudit.domain.Answer;
+import com.propertyaudit.domain.AnswerScore;
+import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AuditQuery;
+import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.Citation;
+import com.propertyaudit.domain.EntityRank;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.domain.Surface;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipFile;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exports of a small batch with a completed, an empty and a failed answer, read back. */
+class ReportTest {
+
+    @TempDir
+    Path dir;
+
+    static ReportData data() {
+        Property p = Property.named("Café Lofts").withQueries(List.of(new AuditQuery("best lofts – £2,000?", "price"),
+                new AuditQuery("Café Lofts reviews", "brand")));
+        Batch b = new Batch(UUID.randomUUID(), p.name(), p, 1, "{}", Instant.parse("2026-11-28T10:00:00Z"), null);
+        Run run = new Run(UUID.randomUUID(), b.id(), 1, Surface.parse("simulated:demo"), RunStatus.COMPLETED, 3, null,
+                null, 80.0, 10, 20, 0, null);
+        StoredAnswer named = new StoredAnswer(new Answer(1, run.id(), 0, p.queries().get(0).text(), "price", 1,
+                AnswerStatus.COMPLETED, "=HYPERLINK(\"http://evil\") Café Lofts first, then The Yard.",
+                List.of(new Citation("https://www.yelp.com/x", "Yelp")), "{}", "{}", "stop", null, null, 900, 5, 50,
+                Instant.EPOCH), new AnswerScore(true, 1, false, List.of(new EntityRank("The Yard", 2)),
+                List.of("yelp.com"), 80.0, List.of()));
+        StoredAnswer empty = new StoredAnswer(new Answer(2, run.id(), 1, p.queries().get(1).text(), "brand", 1,
+                AnswerStatus.COMPLETED, "", List.of(), "{}", "{}", "length", "no text", null, 800, 5, 0, Instant.EPOCH),
+                AnswerScore.EMPTY);
+        StoredAnswer failed = new StoredAnswer(new Answer(3, run.id(), 1, p.queries().get(1).text(), "brand", 2,
+                AnswerStatus.FAILED, null, List.of(), "{}", "oops", null, null, "-Provider said no", 100, 0, 0,
+                Instant.EPOCH), AnswerScore.EMPTY);
+        List<StoredAnswer> answers = List.of(named, empty, failed);
+        Insights in = InsightsCalculator.compute(b, List.of(run), answers, q -> q.contains("Café Lofts"));
+        return new ReportData(b, List.of(run), answers, in, List.of());
+    }
+
+    @Test
+    void csvFilesRoundTripThroughAParserWithABomAndInertFormulas() throws Exception {
+        CsvExport.write(data(), dir.resolve("out"));
+        for (String name : CsvExport.FILES) assertThat(dir.resolve("out").resolve(name)).exists();
+        byte[] bytes = Files.readAllBytes(dir.resolve("out/answers.csv"));
+        assertThat(bytes[0] & 0xff).isEqualTo(0xEF);
+        List<CSVRecord> rows;
+        try (Reader r = new InputStreamReader(Files.newInputStream(dir.resolve("out/answers.csv")), StandardCharsets.UTF_8)) {
+            r.read(); // the byte-order mark
+            rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        }
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).get("text")).startsWith("'=HYPERLINK(").contains("Café Lofts");
+        assertThat(rows.get(0).get("score")).isEqualTo("80.0");
+        assertThat(rows.get(0).get("query")).isEqualTo("best lofts – £2,000?");
+        assertThat(rows.get(2).get("status")).isEqualTo("failed");
+        assertThat(rows.get(2).get("error")).isEqualTo("'-Provider said no");
+        assertThat(rows.get(2).get("score")).isEmpty();
+    }
+
+    @Test
+    void numbersAreNeverQuoted() {
+        assertThat(CsvExport.safe(-3.5)).isEqualTo(-3.5);
+        assertThat(CsvExport.safe("+1 555")).isEqualTo("'+1 555");
+        assertThat(CsvExport.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(CsvExport.safe("\tx")).isEqualTo("'\tx");
+        assertThat(CsvExport.safe("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void aZipHoldsTheSameFiles() throws Exception {
+        CsvExport.write(data(), dir.resolve("batch.zip"));
+        try (ZipFile zip = new ZipFile(dir.resolve("batch.zip").toFile())) {
+            assertThat(zip.stream().map(e -> e.getName()).toList()).containsExactlyElementsOf(CsvExport.FILES);
+        }
+    }
+
+    @Test
+    void thePdfReadsBackWithItsSectionsUnicodeAndTheSimulatedMark() throws Exception {
+        Path pdf = dir.resolve("report.pdf");
+        PdfReport.write(data(), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            assertThat(doc.getNumberOfPages()).isBetween(5, 8);
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Café Lofts", "best lofts – £2,000?", "Executive summary", "Competitors",
+                    "Where the models agree", "Appendix", "Methodology", "All models complete");
+            assertThat(text).contains("Failed: -Provider said no");
+            String lastPage;
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(doc.getNumberOfPages());
+            stripper.setEndPage(doc.getNumberOfPages());
+            lastPage = stripper.getText(doc);
+            assertThat(lastPage).contains("SIMULATED DATA");
+        }
+    }
+}
