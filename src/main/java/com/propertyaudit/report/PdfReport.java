@@ -289,8 +289,12 @@ public final class PdfReport {
         Map<Integer, List<StoredAnswer>> byQuery = d.answers().stream()
                 .collect(Collectors.groupingBy(a -> a.answer().queryIndex(), java.util.TreeMap::new, Collectors.toList()));
         for (Map.Entry<Integer, List<StoredAnswer>> e : byQuery.entrySet()) {
-            doc.add(new Paragraph((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText(), f(10, true, ACCENT)));
-            PdfPTable t = table(new float[] {3, 1, 1, 1, 9});
+            Paragraph q = new Paragraph((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText(),
+                    f(10, true, ACCENT));
+            q.setSpacingBefore(6);
+            q.setSpacingAfter(4);
+            doc.add(q);
+            PdfPTable t = table(new float[] {3, 1.5f, 1.2f, 1.4f, 8});
             header(t, "Surface", "Named", "Rank", "Score", "Citations and excerpt");
             for (StoredAnswer a : e.getValue()) {
                 String surface = runs.get(a.answer().runId()).surface().id() + (d.batch().samples() > 1
@@ -343,7 +347,8 @@ public final class PdfReport {
 
     private static String excerpt(String text) {
         if (text == null || text.isBlank()) return "(empty answer)";
-        String flat = text.replaceAll("\\s+", " ").strip();
+        // Markdown emphasis reads as noise in print.
+        String flat = text.replace("**", "").replace("__", "").replace("`", "").replaceAll("\\s+", " ").strip();
         return flat.length() > 320 ? flat.substring(0, 319) + "…" : flat;
     }
 

@@ -31,6 +31,8 @@ public class PropertyAuditApp extends Application {
             window.show("Run Audit");
             window.audit().start();
         });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
+                window::exportCurrent);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
                 () -> window.show("Settings"));
         stage.setTitle("PropertyAudit");

@@ -62,7 +62,8 @@ public final class HistoryView extends BorderPane {
     private Map<UUID, String> surfaces = new HashMap<>();
     private AnswerScorer scorer;
 
-    public HistoryView(AppContext ctx, Consumer<UUID> openInsights, Consumer<String> openLink) {
+    public HistoryView(AppContext ctx, Consumer<UUID> openInsights, Consumer<String> openLink,
+            com.propertyaudit.ui.ExportActions exports) {
         this.ctx = ctx;
         this.openInsights = openInsights;
         this.openLink = openLink;
@@ -88,6 +89,12 @@ public final class HistoryView extends BorderPane {
         Button delete = new Button("Delete…");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.setOnAction(e -> delete());
+        Button pdf = new Button("Export PDF…");
+        pdf.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        pdf.setOnAction(e -> exports.pdf(getScene().getWindow(), table.getSelectionModel().getSelectedItem().batchId()));
+        Button csv = new Button("Export CSV…");
+        csv.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        csv.setOnAction(e -> exports.csv(getScene().getWindow(), table.getSelectionModel().getSelectedItem().batchId()));
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> refresh());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -95,7 +102,7 @@ public final class HistoryView extends BorderPane {
             loadAnswers(now);
         });
         HBox.setHgrow(filter, Priority.ALWAYS);
-        VBox top = new VBox(8, Views.title("History"), new HBox(8, filter, insights, resume, delete, refresh), table);
+        VBox top = new VBox(8, Views.title("History"), new HBox(8, filter, insights, resume, pdf, csv, delete, refresh), table);
         table.setPrefHeight(260);
 
         answers.setId("answer-list");

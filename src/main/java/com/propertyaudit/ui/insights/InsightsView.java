@@ -44,7 +44,7 @@ public final class InsightsView extends ScrollPane {
     private boolean loading;
     private boolean stale;
 
-    public InsightsView(AppContext ctx) {
+    public InsightsView(AppContext ctx, com.propertyaudit.ui.ExportActions exports) {
         this.ctx = ctx;
         banner.setId("insights-banner");
         banner.setWrapText(true);
@@ -64,7 +64,14 @@ public final class InsightsView extends ScrollPane {
         matrix.setHgap(14);
         matrix.setVgap(3);
         VBox tables = new VBox(8, Views.subtitle("Competitors"), competitors, Views.subtitle("Cited domains"), domains);
-        VBox box = new VBox(12, header, banner, tiles, charts, tables, Views.subtitle("Where the models agree"
+        javafx.scene.control.Button pdf = new javafx.scene.control.Button("Export PDF…");
+        pdf.setTooltip(new Tooltip("Ctrl+E"));
+        pdf.setOnAction(e -> exports.pdf(getScene().getWindow(), batchId));
+        javafx.scene.control.Button csv = new javafx.scene.control.Button("Export CSV…");
+        csv.setOnAction(e -> exports.csv(getScene().getWindow(), batchId));
+        HBox top = new HBox(10, header, new javafx.scene.layout.Region(), pdf, csv);
+        HBox.setHgrow(top.getChildren().get(1), Priority.ALWAYS);
+        VBox box = new VBox(12, top, banner, tiles, charts, tables, Views.subtitle("Where the models agree"
                 + " (brand named per query and surface)"), matrix);
         box.setPadding(new Insets(0, 12, 12, 0));
         setContent(box);

@@ -35,12 +35,14 @@ public final class MainWindow extends BorderPane {
     private final RunAuditView audit;
     private final InsightsView insights;
     private final HistoryView history;
+    private final com.propertyaudit.ui.ExportActions exports;
 
     public MainWindow(AppContext ctx, Consumer<String> openLink) {
         getStyleClass().add("main-window");
         properties = new PropertiesView(ctx);
-        insights = new InsightsView(ctx);
-        history = new HistoryView(ctx, this::openInsights, openLink);
+        exports = new com.propertyaudit.ui.ExportActions(ctx, openLink);
+        insights = new InsightsView(ctx, exports);
+        history = new HistoryView(ctx, this::openInsights, openLink, exports);
         audit = new RunAuditView(ctx, this::openInsights);
         audit.model().batchId.addListener((o, was, now) -> insights.show(now));
         audit.model().finishedStatus.addListener((o, was, now) -> history.refresh());
@@ -114,6 +116,11 @@ public final class MainWindow extends BorderPane {
     private void openInsights(UUID batch) {
         if (batch != null) insights.show(batch);
         show("Insights");
+    }
+
+    /** Ctrl+E: the PDF of the batch the Insights screen shows. */
+    public void exportCurrent() {
+        exports.pdf(getScene().getWindow(), insights.batchId());
     }
 
     public RunAuditView audit() {
