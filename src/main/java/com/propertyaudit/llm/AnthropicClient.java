@@ -68,21 +68,9 @@ final class AnthropicClient implements LlmClient {
         long t0 = System.nanoTime();
         return exchange.send(request, raw, new Errors()).thenApply(reply -> {
             long latency = (System.nanoTime() - t0) / 1_000_000;
-            JsonNode root;
-            try {
-                root = json.readTree(reply.body());
-            } catch (Exception e) {
-                throw unreadable(raw, reply.body(), e);
-            }
-            if (root == null || !root.isObject()) throw unreadable(raw, reply.body(), null);
+            JsonNode root = JsonReplies.object("Anthropic", raw, reply.body());
             return fromMessage(root, raw, reply, latency);
         });
-    }
-
-    private static LlmException unreadable(String raw, String body, Exception cause) {
-        return new LlmException(LlmException.Kind.UNREADABLE,
-                "Anthropic sent an unreadable response (not the expected JSON); it is kept with the answer.", 200,
-                raw, body, cause);
     }
 
     private LlmResponse fromMessage(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
@@ -149,14 +137,14 @@ final class AnthropicClient implements LlmClient {
     private final class Errors implements HttpExchange.Classifier {
         @Override
         public boolean isQuotaExhausted(int code, String body) {
-            JsonNode e = error(body);
+            JsonNode e = JsonReplies.errorObject(body);
             return code == 429 && "enforced_spend_limit_reached".equals(e.path("details").path("error_code").asText())
                     || "billing_error".equals(e.path("type").asText());
         }
 
         @Override
         public LlmException failure(int code, String body, String rawRequest) {
-            JsonNode e = error(body);
+            JsonNode e = JsonReplies.errorObject(body);
             String message = e.path("message").isTextual() ? e.path("message").asText() : OpenAiClient.shorten(body);
             String type = e.path("type").asText("");
             LlmException.Kind kind;
@@ -179,13 +167,5 @@ final class AnthropicClient implements LlmClient {
             return new LlmException(kind, sentence, code, rawRequest, body, null);
         }
 
-        private JsonNode error(String body) {
-            try {
-                JsonNode n = json.readTree(body);
-                return n == null ? json.missingNode() : n.path("error");
-            } catch (Exception notJson) {
-                return json.missingNode();
-            }
-        }
     }
 }

@@ -81,21 +81,9 @@ final class OpenAiClient implements LlmClient {
         long t0 = System.nanoTime();
         return exchange.send(request, raw, new Errors()).thenApply(reply -> {
             long latency = (System.nanoTime() - t0) / 1_000_000;
-            JsonNode root;
-            try {
-                root = json.readTree(reply.body());
-            } catch (Exception e) {
-                throw unreadable(raw, reply.body(), e);
-            }
-            if (root == null || !root.isObject()) throw unreadable(raw, reply.body(), null);
+            JsonNode root = JsonReplies.object("OpenAI", raw, reply.body());
             return web ? fromResponses(root, raw, reply, latency) : fromChat(root, raw, reply, latency);
         });
-    }
-
-    private static LlmException unreadable(String raw, String body, Exception cause) {
-        return new LlmException(LlmException.Kind.UNREADABLE,
-                "OpenAI sent an unreadable response (not the expected JSON); it is kept with the answer.", 200, raw,
-                body, cause);
     }
 
     private LlmResponse fromChat(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
@@ -164,14 +152,14 @@ final class OpenAiClient implements LlmClient {
     private final class Errors implements HttpExchange.Classifier {
         @Override
         public boolean isQuotaExhausted(int code, String body) {
-            JsonNode e = error(body);
+            JsonNode e = JsonReplies.errorObject(body);
             return code == 429 && ("insufficient_quota".equals(e.path("type").asText())
                     || "insufficient_quota".equals(e.path("code").asText()));
         }
 
         @Override
         public LlmException failure(int code, String body, String rawRequest) {
-            JsonNode e = error(body);
+            JsonNode e = JsonReplies.errorObject(body);
             String message = e.path("message").isTextual() ? e.path("message").asText() : shorten(body);
             String errorCode = e.path("code").isTextual() ? e.path("code").asText() : e.path("type").asText("");
             LlmException.Kind kind;
@@ -194,14 +182,6 @@ final class OpenAiClient implements LlmClient {
             return new LlmException(kind, sentence, code, rawRequest, body, null);
         }
 
-        private JsonNode error(String body) {
-            try {
-                JsonNode n = json.readTree(body);
-                return n == null ? json.missingNode() : n.path("error");
-            } catch (Exception notJson) {
-                return json.missingNode();
-            }
-        }
     }
 
     static String shorten(String body) {
