@@ -89,10 +89,12 @@ public final class RunAuditView extends BorderPane {
             box.setSelected(defaults.contains(s));
             surfaceBoxes.getChildren().add(box);
         }
-        Spinner<Integer> samples = new Spinner<>(1, 10, 1);
+        Spinner<Integer> samples = new Spinner<>(1, 50, 1);
+        samples.setId("samples");
         samples.setEditable(true);
         samples.valueProperty().addListener((o, was, now) -> model.samples.set(now));
         Spinner<Integer> concurrency = new Spinner<>(1, 64, model.concurrency.get());
+        concurrency.setId("concurrency");
         concurrency.setEditable(true);
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         estimate.setWrapText(true);

@@ -17,11 +17,16 @@ public final class FxBridge {
     private final EventCoalescer coalescer = new EventCoalescer();
     private final List<Consumer<List<EngineEvent>>> listeners = new CopyOnWriteArrayList<>();
     private long maxApplyNanos;
+    private long maxGapNanos;
     private final AnimationTimer timer = new AnimationTimer() {
         private long last;
+        private long previousPulse;
 
         @Override
         public void handle(long now) {
+            // The gap between two pulses is how long the FX thread could not draw: the UI's stall.
+            if (previousPulse != 0) maxGapNanos = Math.max(maxGapNanos, now - previousPulse);
+            previousPulse = now;
             if (now - last < FRAME_NANOS) return;
             last = now;
             List<EngineEvent> events = coalescer.drain();
@@ -49,6 +54,16 @@ public final class FxBridge {
     /** The longest time one batch of events took to apply on the FX thread so far, in ms. */
     public double longestApplyMillis() {
         return maxApplyNanos / 1e6;
+    }
+
+    /** The longest gap between two animation pulses so far, in ms: the longest FX-thread stall. */
+    public double longestStallMillis() {
+        return maxGapNanos / 1e6;
+    }
+
+    /** Starts measuring stalls afresh (e.g. when a batch starts). */
+    public void resetStall() {
+        maxGapNanos = 0;
     }
 
     public void stop() {

@@ -39,6 +39,9 @@ public final class InsightsView extends ScrollPane {
     private final TableView<Insights.DomainRow> domains = new TableView<>();
     private final GridPane matrix = new GridPane();
     private final Label header = Views.title("Insights");
+    private final XYChart.Series<String, Number> sov = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> visibility = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> cited = new XYChart.Series<>();
     private UUID batchId;
     private long lastLoad;
     private boolean loading;
@@ -61,6 +64,15 @@ public final class InsightsView extends ScrollPane {
                 col("By surface", r -> bySurface(r.bySurface()))));
         competitors.setPrefHeight(220);
         domains.setPrefHeight(220);
+        for (Object[] c : new Object[][] {{"Share of voice (%)", sov}, {"Visibility per surface", visibility},
+                {"Top cited domains (answers)", cited}}) {
+            BarChart<String, Number> chart = chart((String) c[0]);
+            @SuppressWarnings("unchecked")
+            XYChart.Series<String, Number> series = (XYChart.Series<String, Number>) c[1];
+            chart.getData().add(series);
+            HBox.setHgrow(chart, Priority.ALWAYS);
+            charts.getChildren().add(chart);
+        }
         matrix.setHgap(14);
         matrix.setVgap(3);
         VBox tables = new VBox(8, Views.subtitle("Competitors"), competitors, Views.subtitle("Cited domains"), domains);
@@ -150,8 +162,11 @@ public final class InsightsView extends ScrollPane {
         tiles.getChildren().add(tile("Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(),
                 s.answers() + " answers" + (s.failedAnswers() > 0 ? ", " + s.failedAnswers() + " failed" : "")));
 
-        charts.getChildren().setAll(sovChart(in), visibilityChart(in), domainChart(in));
-        charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
+        // The charts are built once and only their data replaced: rebuilding them twice a second
+        // while a batch runs is what stalled the FX thread.
+        sov.getData().setAll(sovData(in));
+        visibility.getData().setAll(visibilityData(in));
+        cited.getData().setAll(domainData(in));
         competitors.setItems(FXCollections.observableArrayList(in.competitors()));
         domains.setItems(FXCollections.observableArrayList(in.domains()));
         renderMatrix(in);
@@ -181,31 +196,25 @@ public final class InsightsView extends ScrollPane {
         return c;
     }
 
-    private BarChart<String, Number> sovChart(Insights in) {
-        BarChart<String, Number> c = chart("Share of voice (%)");
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        if (in.summary().brandSOV() != null) series.getData().add(new XYChart.Data<>(short_(in.property()), in.summary().brandSOV()));
-        in.competitors().stream().limit(6).forEach(r -> series.getData().add(new XYChart.Data<>(short_(r.name()), r.sov())));
-        c.getData().add(series);
-        return c;
+    private List<XYChart.Data<String, Number>> sovData(Insights in) {
+        List<XYChart.Data<String, Number>> series = new java.util.ArrayList<>();
+        if (in.summary().brandSOV() != null) series.add(new XYChart.Data<>(short_(in.property()), in.summary().brandSOV()));
+        in.competitors().stream().limit(6).forEach(r -> series.add(new XYChart.Data<>(short_(r.name()), r.sov())));
+        return series;
     }
 
-    private BarChart<String, Number> visibilityChart(Insights in) {
-        BarChart<String, Number> c = chart("Visibility per surface");
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+    private List<XYChart.Data<String, Number>> visibilityData(Insights in) {
+        List<XYChart.Data<String, Number>> series = new java.util.ArrayList<>();
         in.summary().visibility().forEach((s, v) -> {
-            if (v.score() != null) series.getData().add(new XYChart.Data<>(short_(s), v.score()));
+            if (v.score() != null) series.add(new XYChart.Data<>(short_(s), v.score()));
         });
-        c.getData().add(series);
-        return c;
+        return series;
     }
 
-    private BarChart<String, Number> domainChart(Insights in) {
-        BarChart<String, Number> c = chart("Top cited domains (answers)");
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        in.domains().stream().limit(6).forEach(d -> series.getData().add(new XYChart.Data<>(d.domain(), d.citations())));
-        c.getData().add(series);
-        return c;
+    private List<XYChart.Data<String, Number>> domainData(Insights in) {
+        List<XYChart.Data<String, Number>> series = new java.util.ArrayList<>();
+        in.domains().stream().limit(6).forEach(d -> series.add(new XYChart.Data<>(d.domain(), d.citations())));
+        return series;
     }
 
     private void renderMatrix(Insights in) {
