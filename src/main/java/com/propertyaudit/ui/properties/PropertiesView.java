@@ -129,6 +129,9 @@ public final class PropertiesView extends BorderPane {
         generate.setTooltip(new Tooltip("Add discovery, amenity, persona, price, brand and comparison questions"
                 + " built from the location and competitors"));
         generate.setOnAction(e -> model.queries.addAll(model.generatedQueries()));
+        Button importCsv = new Button("Import CSV…");
+        importCsv.setTooltip(new Tooltip("Queries from a CSV file: text, then an optional topic"));
+        importCsv.setOnAction(e -> importQueries());
 
         save.setId("save-property");
         save.getStyleClass().add("accent");
@@ -146,7 +149,7 @@ public final class PropertiesView extends BorderPane {
 
         VBox box = new VBox(10, Views.title("Property"), form, Views.subtitle("Competitors"), comps,
                 new HBox(6, addComp, removeComp), Views.subtitle("Queries"), queries,
-                new HBox(6, addQuery, removeQuery, up, down, generate), actions);
+                new HBox(6, addQuery, removeQuery, up, down, generate, importCsv), actions);
         VBox.setVgrow(queries, Priority.ALWAYS);
         return box;
     }
@@ -219,6 +222,29 @@ public final class PropertiesView extends BorderPane {
             ctx.workspace().properties().save(p);
             return p.name();
         }, this::refresh, e -> Views.error("The file could not be imported", FxTasks.describe(e)));
+    }
+
+    /** Bad rows are shown with their lines; nothing is added until the analyst accepts. */
+    private void importQueries() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Queries (CSV)", "*.csv"));
+        File f = fc.showOpenDialog(getScene().getWindow());
+        if (f == null) return;
+        FxTasks.run(() -> com.propertyaudit.store.QueryCsv.parse(Files.readString(f.toPath())), result -> {
+            StringBuilder text = new StringBuilder(result.queries().size() + " queries can be added.");
+            if (!result.problems().isEmpty()) {
+                text.append("\n\n").append(result.problems().size()).append(" rows are left out:\n");
+                result.problems().stream().limit(20).forEach(p -> text.append("line ").append(p.line()).append(' ')
+                        .append(p.message()).append('\n'));
+            }
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, text.toString(), ButtonType.OK, ButtonType.CANCEL);
+            a.setHeaderText("Import queries from " + f.getName());
+            if (!result.queries().isEmpty() && a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) {
+                result.queries().forEach(q -> model.queries.add(new PropertyEditorModel.QueryRow(q.text(), q.topic())));
+            } else if (result.queries().isEmpty()) {
+                Views.error("No query to import", text.toString());
+            }
+        }, e -> Views.error("The file could not be read", FxTasks.describe(e)));
     }
 
     private void exportFile() {
