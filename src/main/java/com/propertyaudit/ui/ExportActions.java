@@ -1,5 +1,6 @@
 package com.propertyaudit.ui;
 
+import com.propertyaudit.ui.common.Feedback;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -15,10 +16,12 @@ public final class ExportActions {
 
     private final AppContext ctx;
     private final Consumer<String> open;
+    private final Feedback feedback;
 
-    public ExportActions(AppContext ctx, Consumer<String> open) {
+    public ExportActions(AppContext ctx, Consumer<String> open, Feedback feedback) {
         this.ctx = ctx;
         this.open = open;
+        this.feedback = feedback;
     }
 
     public void pdf(Window owner, UUID batch) {
@@ -31,7 +34,7 @@ public final class ExportActions {
 
     private void export(Window owner, UUID batch, String what, String pattern, String ext, boolean pdf) {
         if (batch == null) {
-            Views.error("Nothing to export", "Open a batch first: run an audit or pick one in History.");
+            feedback.error("Nothing to export", "Open a batch first: run an audit or pick one in History.");
             return;
         }
         FileChooser fc = new FileChooser();
@@ -50,7 +53,7 @@ public final class ExportActions {
         working.initOwner(owner);
         working.getButtonTypes().setAll(ButtonType.CLOSE);
         working.show();
-        FxTasks.run(() -> {
+        new FxTasks().run(() -> {
             if (pdf) ctx.workspace().reports().pdf(batch, target);
             else ctx.workspace().reports().csv(batch, target);
             return target;
@@ -59,7 +62,7 @@ public final class ExportActions {
             done(path);
         }, e -> {
             working.close();
-            Views.error("The export failed", FxTasks.describe(e));
+            feedback.error("The export failed", FxTasks.describe(e));
         });
     }
 

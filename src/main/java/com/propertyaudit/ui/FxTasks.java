@@ -1,5 +1,6 @@
 package com.propertyaudit.ui;
 
+import com.propertyaudit.ui.common.Background;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -7,7 +8,7 @@ import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
 /** Background work with its result or error handed back on the FX thread; nothing blocks the UI. */
-public final class FxTasks {
+public final class FxTasks implements Background {
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "ui-background");
@@ -15,9 +16,8 @@ public final class FxTasks {
         return t;
     });
 
-    private FxTasks() {}
-
-    public static <T> Task<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+    @Override
+    public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
@@ -27,7 +27,6 @@ public final class FxTasks {
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onError.accept(task.getException()));
         POOL.execute(task);
-        return task;
     }
 
     /** A message for an error dialog: the exception's own sentence, or its type when it has none. */

@@ -1,13 +1,20 @@
 package com.propertyaudit.ui;
 
 import com.propertyaudit.settings.AppSettings;
-import com.propertyaudit.ui.main.MainWindow;
-import com.propertyaudit.ui.settings.SettingsView;
+import com.propertyaudit.ui.common.ControllerFactory;
+import com.propertyaudit.ui.common.FxFeedback;
+import com.propertyaudit.ui.common.Fxml;
+import com.propertyaudit.ui.common.FxmlFile;
+import com.propertyaudit.ui.common.Navigation;
+import com.propertyaudit.ui.main.MainController;
+import com.propertyaudit.ui.settings.SettingsController;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop application: opens the data folder, shows the main window, remembers where it was. */
@@ -23,27 +30,44 @@ public class PropertyAuditApp extends Application {
     @Override
     public void start(Stage stage) {
         AppSettings settings = ctx.workspace().settings();
-        SettingsView.applyTheme(settings.theme());
-        MainWindow window = new MainWindow(ctx, url -> getHostServices().showDocument(url));
-        Scene scene = new Scene(window, 1280, 800);
+        SettingsController.applyTheme(settings.theme());
+        FxFeedback feedback = new FxFeedback();
+        Navigation.Deferred navigation = new Navigation.Deferred(url -> getHostServices().showDocument(url));
+        ExportActions exports = new ExportActions(ctx, navigation::openLink, feedback);
+        ControllerFactory factory = new ControllerFactory(ctx, new FxTasks(), feedback, navigation, exports);
+        Fxml.Loaded<MainController> main = new Fxml(factory).load(FxmlFile.MAIN);
+        MainController window = main.controller();
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        // The first window fits the screen's usable area (1366×768 laptops included).
+        // On a laptop screen (1366×768) it takes the whole usable area.
+        boolean small = screen.getWidth() < 1440 || screen.getHeight() < 860;
+        double width = small ? screen.getWidth() : 1280;
+        double height = small ? screen.getHeight() : 800;
+        Scene scene = new Scene(main.root());
         scene.getStylesheets().add(PropertyAuditApp.class.getResource("app.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> {
-            window.show("Run Audit");
-            window.audit().start();
-        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), window::runAudit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 window::exportCurrent);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
-                () -> window.show("Settings"));
+                () -> window.show(Navigation.Screen.SETTINGS));
         stage.setTitle("PropertyAudit");
         stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
         AppSettings.WindowBounds b = settings.window();
-        if (b != null && b.width() > 200 && b.height() > 200) {
+        if (b != null && b.width() > 200 && b.height() > 200 && !Screen.getScreensForRectangle(b.x(), b.y(),
+                b.width(), b.height()).isEmpty()) {
             stage.setX(b.x());
             stage.setY(b.y());
             stage.setWidth(b.width());
             stage.setHeight(b.height());
             stage.setMaximized(b.maximized());
+        } else {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
         }
         stage.setOnCloseRequest(e -> {
             if (!window.mayClose()) {

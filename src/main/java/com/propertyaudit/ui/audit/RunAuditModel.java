@@ -28,8 +28,8 @@ import javafx.collections.ObservableList;
  */
 public final class RunAuditModel {
 
-    /** The surfaces offered; the Simulated one needs no key. */
-    public static final List<String> OFFERED = List.of("simulated:demo", "openai:gpt-5-mini", "openai:gpt-5",
+    /** The surfaces offered; the Simulated ones need no key. */
+    public static final List<String> OFFERED = List.of("simulated:demo", "simulated:demo+web", "openai:gpt-5-mini", "openai:gpt-5",
             "openai:gpt-5+web", "anthropic:claude-sonnet-4-5", "anthropic:claude-sonnet-4-5+web");
 
     /** Rough sizes for the estimate: a renter's question in, a few paragraphs out. */
@@ -119,6 +119,8 @@ public final class RunAuditModel {
             cost += prices.costUsd(surface, (long) EST_INPUT_TOKENS * queryCount.get() * samples.get(),
                     (long) EST_OUTPUT_TOKENS * queryCount.get() * samples.get());
         }
+        boolean simulatedOnly = chosen.stream().allMatch(s -> s.startsWith("simulated:"));
+        if (simulatedOnly) return requests + " requests · free (offline Simulated answers)";
         return requests + " requests · about " + String.format(Locale.ROOT, "$%.2f", cost)
                 + (unknown ? " (some models have no price in Settings)" : "");
     }
@@ -166,6 +168,14 @@ public final class RunAuditModel {
                 finishedStatus.set(b.status());
             }
         }
+    }
+
+    /** "Domain San Diego: 36 answers, 2 failed." for the notice when a batch ends. */
+    public String finishedSummary(String property) {
+        int done = rows.stream().mapToInt(r -> r.done.get()).sum();
+        int failed = rows.stream().mapToInt(r -> r.failed.get()).sum();
+        return (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
+                + (failed > 0 ? ", " + failed + " failed" : "") + ".";
     }
 
     private QueryRow row(int index) {

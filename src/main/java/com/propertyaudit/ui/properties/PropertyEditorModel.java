@@ -111,9 +111,10 @@ public final class PropertyEditorModel {
     }
 
     String validate() {
-        if (name.get() == null || name.get().isBlank()) return "Enter the property's name.";
-        String bad = firstBadDomain(domains.get());
-        if (bad != null) return "'" + bad + "' is not a web domain: write it like harborpointlofts.com (no http://, no path).";
+        String n = nameProblem(name.get());
+        if (n != null) return n;
+        String d = domainsProblem(domains.get());
+        if (d != null) return d;
         Set<String> seen = new HashSet<>();
         for (CompetitorRow c : competitors) {
             if (c.name.get() == null || c.name.get().isBlank()) return "Every competitor needs a name.";
@@ -129,11 +130,32 @@ public final class PropertyEditorModel {
         return "";
     }
 
+    /** What is wrong with a property name, or null: for the field's own decoration too. */
+    public static String nameProblem(String text) {
+        return text == null || text.isBlank() ? "Enter the property's name." : null;
+    }
+
+    /** What is wrong with a comma-separated list of domains, or null. */
+    public static String domainsProblem(String text) {
+        String bad = firstBadDomain(text);
+        return bad == null ? null
+                : "'" + bad + "' is not a web domain: write it like harborpointlofts.com (no http://, no path).";
+    }
+
     static String firstBadDomain(String text) {
         for (String d : split(text)) {
             if (!DOMAIN.matcher(d).matches()) return d;
         }
         return null;
+    }
+
+    /** Moves query {@code index} by {@code by} places; returns its new index (unchanged when it cannot move). */
+    public int move(int index, int by) {
+        int to = index + by;
+        if (index < 0 || index >= queries.size() || to < 0 || to >= queries.size()) return index;
+        QueryRow row = queries.remove(index);
+        queries.add(to, row);
+        return to;
     }
 
     /** Queries from templates, using the location and the competitors; topics as the analyst's tools know them. */

@@ -1,0 +1,268 @@
+package com.propertyaudit.ui.history;
+
+import com.propertyaudit.analysis.insights.BatchComparison;
+import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.Citation;
+import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.store.BatchRepository;
+import com.propertyaudit.store.BatchSummary;
+import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.ExportActions;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import com.propertyaudit.ui.common.Navigation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+
+/** Binds History to its {@link HistoryModel}: batches, answers, comparison, trend, resume, delete. */
+public final class HistoryController {
+
+    private final AppContext ctx;
+    private final HistoryModel model;
+    private final Background background;
+    private final Feedback feedback;
+    private final Navigation navigation;
+    private final ExportActions exports;
+    @FXML private TextField filter;
+    @FXML private TableView<BatchSummary> table;
+    @FXML private TableColumn<BatchSummary, String> dateColumn;
+    @FXML private TableColumn<BatchSummary, String> propertyColumn;
+    @FXML private TableColumn<BatchSummary, String> statusColumn;
+    @FXML private TableColumn<BatchSummary, String> answersColumn;
+    @FXML private TableColumn<BatchSummary, String> scoresColumn;
+    @FXML private Button openInsights;
+    @FXML private Button compare;
+    @FXML private Button resume;
+    @FXML private Button exportPdf;
+    @FXML private Button exportCsv;
+    @FXML private Button delete;
+    @FXML private ListView<StoredAnswer> answers;
+    @FXML private TextFlow text;
+    @FXML private FlowPane links;
+    @FXML private ToggleButton showRaw;
+    @FXML private TextArea raw;
+    @FXML private TabPane tabs;
+    @FXML private Tab compareTab;
+    @FXML private Label comparisonTitle;
+    @FXML private TableView<BatchComparison.Delta> comparison;
+    @FXML private Label trendTitle;
+    @FXML private LineChart<String, Number> trendChart;
+
+    public HistoryController(AppContext ctx, Background background, Feedback feedback, Navigation navigation,
+            ExportActions exports) {
+        this.ctx = ctx;
+        this.background = background;
+        this.feedback = feedback;
+        this.navigation = navigation;
+        this.exports = exports;
+        this.model = new HistoryModel(ctx.workspace(), background, feedback);
+        // A batch that ends anywhere (this window or a resume) shows up here with its final status.
+        ctx.bridge().listen(events -> {
+            if (events.stream().anyMatch(e -> e instanceof EngineEvent.BatchFinished)) model.refresh();
+        });
+    }
+
+    @FXML
+    private void initialize() {
+        filter.textProperty().bindBidirectional(model.filter);
+        table.setItems(model.shown);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        column(dateColumn, HistoryModel::date);
+        column(propertyColumn, BatchSummary::property);
+        column(statusColumn, b -> b.status().id());
+        statusColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                getStyleClass().removeAll("status-complete", "status-problem");
+                if (!empty && s != null) getStyleClass().add(s.equals("complete") ? "status-complete" : "status-problem");
+            }
+        });
+        column(answersColumn, b -> b.answers() + "/" + b.expectedAnswers());
+        column(scoresColumn, HistoryModel::scores);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selected.set(now));
+        model.selected.addListener((o, was, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) table.getSelectionModel().select(now);
+        });
+        var none = model.selected.isNull();
+        openInsights.disableProperty().bind(none);
+        exportPdf.disableProperty().bind(none);
+        exportCsv.disableProperty().bind(none);
+        delete.disableProperty().bind(none);
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> !HistoryModel.resumable(model.selected.get()),
+                model.selected));
+        compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
+
+        answers.setItems(model.answers);
+        answers.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StoredAnswer a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : (a.answer().queryIndex() + 1) + ". " + a.answer().queryText() + "\n"
+                        + model.surfaceOf(a) + " · sample " + a.answer().sample() + " · "
+                        + (a.answer().status() == AnswerStatus.FAILED ? "failed"
+                                : String.format(Locale.ROOT, "score %.1f%s", a.score().score(),
+                                        a.score().brandMentioned() ? " · brand named" : "")));
+            }
+        });
+        model.answers.addListener((javafx.collections.ListChangeListener<StoredAnswer>) c -> {
+            if (!model.answers.isEmpty() && answers.getSelectionModel().isEmpty()) answers.getSelectionModel().select(0);
+        });
+        answers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showAnswer(now));
+        raw.visibleProperty().bind(showRaw.selectedProperty());
+        raw.managedProperty().bind(showRaw.selectedProperty());
+
+        comparisonTitle.textProperty().bind(model.comparisonTitle);
+        comparison.setItems(model.comparison);
+        comparison.getColumns().setAll(List.of(deltaColumn("Metric", BatchComparison.Delta::metric, 250),
+                deltaColumn("Before", d -> num(d.before()), 90), deltaColumn("After", d -> num(d.after()), 90),
+                deltaColumn("Change", d -> d.change() == null ? "-" : String.format(Locale.ROOT, "%+.1f", d.change()), 90),
+                deltaColumn("p", d -> d.pValue() == null ? "-" : String.format(Locale.ROOT, "%.3f", d.pValue()), 80),
+                deltaColumn("Test", d -> d.test() == null ? "-" : d.test(), 150),
+                deltaColumn("Significant", d -> d.pValue() == null ? "no test" : d.significant() ? "yes" : "no (noise)",
+                        110)));
+        trendTitle.textProperty().bind(model.trendTitle);
+        model.trend.addListener((javafx.collections.ListChangeListener<BatchRepository.TrendPoint>) c -> drawTrend());
+        model.refresh();
+    }
+
+    private static <R> void column(TableColumn<R, String> c, Function<R, String> f) {
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+    }
+
+    private static TableColumn<BatchComparison.Delta, String> deltaColumn(String title,
+            Function<BatchComparison.Delta, String> f, double width) {
+        TableColumn<BatchComparison.Delta, String> c = new TableColumn<>(title);
+        column(c, f);
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static String num(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    public void refresh() {
+        model.refresh();
+    }
+
+    /** The answer with every name highlighted: the brand in one colour, competitors in another. */
+    private void showAnswer(StoredAnswer a) {
+        text.getChildren().clear();
+        links.getChildren().clear();
+        raw.clear();
+        if (a == null) return;
+        for (HistoryModel.Segment s : model.segments(a)) {
+            Text t = new Text(s.text());
+            if (s.kind() != null) t.getStyleClass().add(s.kind().equals("error") ? "answer-error" : "mention-" + s.kind());
+            text.getChildren().add(t);
+        }
+        for (Citation c : a.answer().citations()) {
+            Hyperlink link = new Hyperlink(c.title() == null || c.title().isBlank() ? c.url() : c.title());
+            link.setTooltip(new javafx.scene.control.Tooltip(c.url()));
+            link.setOnAction(e -> navigation.openLink(c.url()));
+            links.getChildren().add(link);
+        }
+        if (links.getChildren().isEmpty()) links.getChildren().add(new Label("No sources returned beside the text."));
+        raw.setText("Request:\n" + nz(a.answer().rawRequest()) + "\n\nResponse:\n" + nz(a.answer().rawResponse()));
+    }
+
+    private static String nz(String s) {
+        return s == null ? "(none)" : s;
+    }
+
+    private void drawTrend() {
+        Map<String, XYChart.Series<String, Number>> bySurface = new TreeMap<>();
+        XYChart.Series<String, Number> sov = new XYChart.Series<>();
+        sov.setName("Brand share of voice (%)");
+        for (BatchRepository.TrendPoint p : model.trend) {
+            String when = p.createdAt().toString().substring(5, 16).replace('T', ' ');
+            p.visibility().forEach((surface, v) -> {
+                if (v == null) return;
+                XYChart.Series<String, Number> s = bySurface.computeIfAbsent(surface, k -> {
+                    XYChart.Series<String, Number> n = new XYChart.Series<>();
+                    n.setName("Visibility · " + k);
+                    return n;
+                });
+                s.getData().add(new XYChart.Data<>(when, v));
+            });
+            if (p.brandSOV() != null) sov.getData().add(new XYChart.Data<>(when, p.brandSOV()));
+        }
+        List<XYChart.Series<String, Number>> all = new ArrayList<>(bySurface.values());
+        all.add(sov);
+        trendChart.getData().setAll(all);
+    }
+
+    @FXML
+    private void openInsights() {
+        navigation.openInsights(model.selected.get().batchId());
+    }
+
+    @FXML
+    private void compare() {
+        List<BatchSummary> two = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (two.size() != 2) return;
+        model.compare(two.get(0), two.get(1));
+        tabs.getSelectionModel().select(compareTab);
+    }
+
+    @FXML
+    private void resume() {
+        BatchSummary b = model.selected.get();
+        if (!HistoryModel.resumable(b)) return;
+        background.run(() -> ctx.engine().resume(b.batchId(), ctx.bridge().sink()),
+                h -> navigation.openInsights(b.batchId()),
+                e -> feedback.error("The batch could not be resumed", FxTasks.describe(e)));
+    }
+
+    @FXML
+    public void exportPdf() {
+        if (model.selected.get() != null) exports.pdf(table.getScene().getWindow(), model.selected.get().batchId());
+    }
+
+    @FXML
+    private void exportCsv() {
+        exports.csv(table.getScene().getWindow(), model.selected.get().batchId());
+    }
+
+    @FXML
+    private void delete() {
+        BatchSummary b = model.selected.get();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete the batch of " + HistoryModel.date(b) + " for "
+                + b.property() + ", with its " + b.answers() + " answers? This cannot be undone.", ButtonType.YES,
+                ButtonType.NO);
+        a.setHeaderText("Delete batch");
+        if (a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) model.delete(b);
+    }
+}

@@ -1,0 +1,174 @@
+package com.propertyaudit.ui.history;
+
+import com.propertyaudit.analysis.AnswerScorer;
+import com.propertyaudit.analysis.insights.BatchComparison;
+import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.Mention;
+import com.propertyaudit.domain.Run;
+import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.store.AnswerRepository;
+import com.propertyaudit.store.BatchRepository;
+import com.propertyaudit.store.BatchSummary;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The History screen's state: every batch (filterable), the answers of the selected one with the
+ * names found in them, the comparison of two batches and the trend of the selected property.
+ */
+public final class HistoryModel {
+
+    /** A piece of an answer's text; {@code kind} is "brand", "competitor" or null for plain text. */
+    public record Segment(String text, String kind) {}
+
+    private final Workspace workspace;
+    private final Background background;
+    private final Feedback feedback;
+    public final ObservableList<BatchSummary> all = FXCollections.observableArrayList();
+    public final FilteredList<BatchSummary> shown = new FilteredList<>(all);
+    public final StringProperty filter = new SimpleStringProperty("");
+    public final ObjectProperty<BatchSummary> selected = new SimpleObjectProperty<>();
+    public final ObservableList<StoredAnswer> answers = FXCollections.observableArrayList();
+    public final ObservableList<BatchComparison.Delta> comparison = FXCollections.observableArrayList();
+    public final StringProperty comparisonTitle = new SimpleStringProperty(
+            "Select two batches of the same property (Ctrl+click) and press Compare.");
+    public final ObservableList<BatchRepository.TrendPoint> trend = FXCollections.observableArrayList();
+    public final StringProperty trendTitle = new SimpleStringProperty("Select a batch to see its property's trend.");
+    private Map<UUID, String> surfaces = new HashMap<>();
+    private AnswerScorer scorer;
+
+    public HistoryModel(Workspace workspace, Background background, Feedback feedback) {
+        this.workspace = workspace;
+        this.background = background;
+        this.feedback = feedback;
+        filter.addListener((o, was, now) -> shown.setPredicate(b -> matches(b, now)));
+        selected.addListener((o, was, now) -> load(now));
+    }
+
+    static boolean matches(BatchSummary b, String filter) {
+        if (filter == null || filter.isBlank()) return true;
+        String hay = (b.property() + " " + b.status().id() + " " + String.join(" ", b.surfaces()) + " "
+                + date(b)).toLowerCase(Locale.ROOT);
+        for (String word : filter.toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (!word.isEmpty() && !hay.contains(word)) return false;
+        }
+        return true;
+    }
+
+    public static String date(BatchSummary b) {
+        return b.createdAt().toString().substring(0, 16).replace('T', ' ');
+    }
+
+    /** "Simulated 62.3, OpenAI gpt-5 48.0" */
+    public static String scores(BatchSummary b) {
+        StringBuilder sb = new StringBuilder();
+        for (String s : b.surfaces()) {
+            Double v = b.scores().get(s);
+            sb.append(sb.length() == 0 ? "" : ", ").append(s).append(v == null ? "" : String.format(Locale.ROOT, " %.1f", v));
+        }
+        return sb.toString();
+    }
+
+    /** A batch can be resumed when it is not running and some answers are still missing. */
+    public static boolean resumable(BatchSummary b) {
+        return b != null && !b.status().isLive() && b.answers() < b.expectedAnswers();
+    }
+
+    public void refresh() {
+        background.run(() -> workspace.batches().list(null), list -> {
+            UUID keep = selected.get() == null ? null : selected.get().batchId();
+            all.setAll(list);
+            selected.set(list.stream().filter(b -> b.batchId().equals(keep)).findFirst().orElse(null));
+        }, e -> feedback.error("History could not be read", FxTasks.describe(e)));
+    }
+
+    private void load(BatchSummary b) {
+        answers.clear();
+        if (b == null) return;
+        background.run(() -> {
+            Batch batch = workspace.batches().find(b.batchId()).orElseThrow();
+            Map<UUID, String> names = new HashMap<>();
+            for (Run r : workspace.batches().runs(b.batchId())) names.put(r.id(), r.surface().label());
+            return new Loaded(new AnswerScorer(batch.snapshot()), names,
+                    workspace.answers().forBatch(b.batchId(), AnswerRepository.Detail.FULL),
+                    workspace.insights().trend(b.property()));
+        }, loaded -> {
+            if (selected.get() == null || !selected.get().batchId().equals(b.batchId())) return;
+            scorer = loaded.scorer();
+            surfaces = loaded.surfaces();
+            answers.setAll(loaded.answers());
+            trend.setAll(loaded.trend());
+            trendTitle.set("Trend of " + b.property() + " over " + loaded.trend().size() + " batches"
+                    + (loaded.trend().size() < 2 ? ": run another audit to see a line" : ""));
+        }, e -> feedback.error("The answers could not be read", FxTasks.describe(e)));
+    }
+
+    private record Loaded(AnswerScorer scorer, Map<UUID, String> surfaces, List<StoredAnswer> answers,
+            List<BatchRepository.TrendPoint> trend) {}
+
+    public String surfaceOf(StoredAnswer a) {
+        return surfaces.getOrDefault(a.answer().runId(), "?");
+    }
+
+    /** The answer's text cut where names were found, so the view can colour them; failures say so. */
+    public List<Segment> segments(StoredAnswer a) {
+        List<Segment> out = new ArrayList<>();
+        if (a.answer().status() == AnswerStatus.FAILED) {
+            out.add(new Segment("This request failed: " + a.answer().error(), "error"));
+            return out;
+        }
+        String body = a.answer().text() == null ? "" : a.answer().text();
+        if (body.isEmpty()) {
+            out.add(new Segment("(empty answer" + (a.answer().note() == null ? ")" : ": " + a.answer().note() + ")"), null));
+            return out;
+        }
+        List<Mention> mentions = new ArrayList<>(scorer.score(body, a.answer().citations()).mentions());
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        int at = 0;
+        for (Mention m : mentions) {
+            if (m.start() < at || m.end() > body.length()) continue;
+            if (m.start() > at) out.add(new Segment(body.substring(at, m.start()), null));
+            out.add(new Segment(body.substring(m.start(), m.end()), m.brand() ? "brand" : "competitor"));
+            at = m.end();
+        }
+        if (at < body.length()) out.add(new Segment(body.substring(at), null));
+        return out;
+    }
+
+    /** Compares two batches, the older as "before". */
+    public void compare(BatchSummary x, BatchSummary y) {
+        BatchSummary before = x.createdAt().isBefore(y.createdAt()) ? x : y;
+        BatchSummary after = before == x ? y : x;
+        background.run(() -> workspace.insights().compare(before.batchId(), after.batchId()).orElseThrow(
+                () -> new IllegalStateException("One of the two batches is no longer stored.")), deltas -> {
+            comparison.setAll(deltas);
+            comparisonTitle.set(before.property() + ": " + date(before) + " → " + date(after)
+                    + (before.property().equals(after.property()) ? "" : " (" + after.property() + ")")
+                    + ". A change is flagged significant when p < 0.05.");
+        }, e -> feedback.error("The batches could not be compared", FxTasks.describe(e)));
+    }
+
+    public void delete(BatchSummary b) {
+        background.run(() -> {
+            workspace.batches().delete(b.batchId());
+            return true;
+        }, ok -> refresh(), e -> feedback.error("The batch could not be deleted", FxTasks.describe(e)));
+    }
+}

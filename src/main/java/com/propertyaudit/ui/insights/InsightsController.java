@@ -1,0 +1,202 @@
+package com.propertyaudit.ui.insights;
+
+import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.ExportActions;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** Draws the {@link InsightsModel}: banner, tiles, charts, tables and the agreement matrix. */
+public final class InsightsController {
+
+    private final InsightsModel model;
+    private final ExportActions exports;
+    private final XYChart.Series<String, Number> sov = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> visibility = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> cited = new XYChart.Series<>();
+    @FXML private Label header;
+    @FXML private Label banner;
+    @FXML private Button exportPdf;
+    @FXML private Button exportCsv;
+    @FXML private FlowPane tiles;
+    @FXML private BarChart<String, Number> sovChart;
+    @FXML private BarChart<String, Number> visibilityChart;
+    @FXML private BarChart<String, Number> domainChart;
+    @FXML private VBox details;
+    @FXML private TableView<Insights.CompetitorRow> competitors;
+    @FXML private TableView<Insights.DomainRow> domains;
+    @FXML private GridPane matrix;
+    @FXML private Label agreement;
+
+    public InsightsController(AppContext ctx, Background background, Feedback feedback, ExportActions exports) {
+        this.model = new InsightsModel(ctx.insights()::insights, background, feedback, System::currentTimeMillis);
+        this.exports = exports;
+        ctx.bridge().listen(model::onEvents);
+    }
+
+    @FXML
+    private void initialize() {
+        header.textProperty().bind(model.header);
+        banner.textProperty().bind(model.banner);
+        model.bannerStyle.addListener((o, was, now) -> {
+            banner.getStyleClass().removeAll("banner-ok", "banner-warn", "banner-bad", "banner-none");
+            banner.getStyleClass().add(now);
+        });
+        exportPdf.disableProperty().bind(model.insights.isNull());
+        exportCsv.disableProperty().bind(model.insights.isNull());
+        details.visibleProperty().bind(model.insights.isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        // The charts keep their nodes and only their data is replaced: rebuilding them twice a
+        // second while a batch runs is what stalled the FX thread.
+        sovChart.getData().add(sov);
+        visibilityChart.getData().add(visibility);
+        domainChart.getData().add(cited);
+        competitors.getColumns().setAll(List.of(text("Competitor", Insights.CompetitorRow::name, 190),
+                number("Answers naming it", r -> r.mentions(), "%.0f", 130),
+                number("Share of voice", Insights.CompetitorRow::sov, "%.1f%%", 110),
+                number("Mean rank", Insights.CompetitorRow::avgRank, "%.1f", 90),
+                text("By surface", r -> bySurface(r.bySurface()), 300)));
+        domains.getColumns().setAll(List.of(text("Domain", Insights.DomainRow::domain, 190),
+                number("Answers citing it", r -> r.citations(), "%.0f", 130),
+                number("Share", Insights.DomainRow::share, "%.1f%%", 110),
+                text("By surface", r -> bySurface(r.bySurface()), 300)));
+        model.insights.addListener((o, was, now) -> {
+            if (now != null) render(now);
+        });
+    }
+
+    /** Shows a batch (null: nothing) and keeps it up to date while it runs. */
+    public void show(UUID id) {
+        model.show(id);
+    }
+
+    public UUID batchId() {
+        return model.batchId.get();
+    }
+
+    @FXML
+    public void exportPdf() {
+        exports.pdf(banner.getScene().getWindow(), model.batchId.get());
+    }
+
+    @FXML
+    private void exportCsv() {
+        exports.csv(banner.getScene().getWindow(), model.batchId.get());
+    }
+
+    private void render(Insights in) {
+        tiles.getChildren().setAll(InsightsModel.tiles(in).stream().map(InsightsController::tile).toList());
+        sov.getData().setAll(bars(InsightsModel.shareOfVoice(in)));
+        visibility.getData().setAll(bars(InsightsModel.visibility(in)));
+        cited.getData().setAll(bars(InsightsModel.citedDomains(in)));
+        competitors.getItems().setAll(in.competitors());
+        domains.getItems().setAll(in.domains());
+        competitors.sort();
+        domains.sort();
+        renderMatrix(in);
+    }
+
+    private static List<XYChart.Data<String, Number>> bars(List<InsightsModel.Bar> bars) {
+        return bars.stream().map(b -> new XYChart.Data<String, Number>(shorten(b.label()), b.value())).toList();
+    }
+
+    private static VBox tile(InsightsModel.Tile t) {
+        Label title = new Label(t.title());
+        title.getStyleClass().add("tile-title");
+        Label value = new Label(t.value());
+        value.getStyleClass().add("tile-value");
+        value.setTooltip(new Tooltip(t.value()));
+        Label detail = new Label(t.detail());
+        detail.getStyleClass().add("tile-detail");
+        detail.setWrapText(true);
+        VBox box = new VBox(2, title, value, detail);
+        box.getStyleClass().add("tile");
+        box.setPrefWidth(232);
+        return box;
+    }
+
+    private void renderMatrix(Insights in) {
+        matrix.getChildren().clear();
+        List<String> surfaces = List.copyOf(in.summary().visibility().keySet());
+        Label q = new Label("Query");
+        q.getStyleClass().add("matrix-head");
+        matrix.add(q, 0, 0);
+        for (int j = 0; j < surfaces.size(); j++) {
+            Label h = new Label(surfaces.get(j));
+            h.getStyleClass().add("matrix-head");
+            matrix.add(h, j + 1, 0);
+        }
+        int row = 1;
+        for (Insights.QueryAgreement a : in.agreement().perQuery()) {
+            Label text = new Label((a.queryIndex() + 1) + ". " + a.query() + (a.namesBrand() ? "  (names the brand)" : ""));
+            text.setMaxWidth(520);
+            matrix.add(text, 0, row);
+            for (int j = 0; j < surfaces.size(); j++) {
+                Boolean named = a.mentions().get(surfaces.get(j));
+                Insights.Rate r = a.rates().get(surfaces.get(j));
+                Label cell = new Label(named == null ? "·" : named ? "✓" : "✗");
+                cell.getStyleClass().add(named == null ? "cell-none" : named ? "cell-yes" : "cell-no");
+                if (r != null && r.n() > 0) cell.setTooltip(new Tooltip(r.k() + " of " + r.n() + " samples name the brand"));
+                matrix.add(cell, j + 1, row);
+            }
+            row++;
+        }
+        Insights.Agreement a = in.agreement();
+        agreement.setText(a.rate() == null ? "Agreement needs two surfaces with answers to the same queries."
+                : String.format(Locale.ROOT, "The surfaces agree on %.1f%% of %d queries; Cohen's/Fleiss' kappa %s.",
+                        a.rate(), a.queries(), a.kappa() == null ? "undefined (no variation)"
+                                : String.format(Locale.ROOT, "%.2f", a.kappa())));
+    }
+
+    private static <R> TableColumn<R, String> text(String title, Function<R, String> f, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A numeric column: sorts as numbers, shows them formatted. */
+    private static <R> TableColumn<R, Number> number(String title, Function<R, Number> f, String format, double width) {
+        TableColumn<R, Number> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v == null ? "-" : String.format(Locale.ROOT, format, v.doubleValue()));
+            }
+        });
+        c.setComparator((a, b) -> Double.compare(a == null ? -1 : a.doubleValue(), b == null ? -1 : b.doubleValue()));
+        c.getStyleClass().add("number-column");
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 24 ? s.substring(0, 23) + "…" : s;
+    }
+
+    private static String bySurface(Map<String, Integer> m) {
+        StringBuilder sb = new StringBuilder();
+        m.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        return sb.toString();
+    }
+}

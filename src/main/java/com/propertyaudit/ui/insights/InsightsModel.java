@@ -1,0 +1,171 @@
+package com.propertyaudit.ui.insights;
+
+import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Insights screen's state: which batch it follows, its insights, and what the banner and
+ * tiles say. While the batch runs, engine events trigger reloads, at most two a second; the end
+ * of a run or of the batch always reloads.
+ */
+public final class InsightsModel {
+
+    /** A KPI tile. */
+    public record Tile(String title, String value, String detail) {}
+
+    /** A bar of a chart. */
+    public record Bar(String label, double value) {}
+
+    static final long RELOAD_EVERY_MS = 500;
+
+    private final Function<UUID, Optional<Insights>> source;
+    private final Background background;
+    private final Feedback feedback;
+    private final LongSupplier clock;
+    public final ObjectProperty<UUID> batchId = new SimpleObjectProperty<>();
+    public final ObjectProperty<Insights> insights = new SimpleObjectProperty<>();
+    public final StringProperty header = new SimpleStringProperty("Insights");
+    public final StringProperty banner = new SimpleStringProperty(
+            "Run an audit, or open a batch in History, to see its insights here.");
+    /** banner-ok, banner-warn, banner-bad, or banner-none before any batch. */
+    public final StringProperty bannerStyle = new SimpleStringProperty("banner-none");
+    private long lastLoad = Long.MIN_VALUE / 2;
+    private boolean loading;
+    private boolean stale;
+    private int loads;
+
+    public InsightsModel(Function<UUID, Optional<Insights>> source, Background background, Feedback feedback,
+            LongSupplier clock) {
+        this.source = source;
+        this.background = background;
+        this.feedback = feedback;
+        this.clock = clock;
+        insights.addListener((o, was, now) -> describe(now));
+    }
+
+    /** Follows a batch (null: none). */
+    public void show(UUID id) {
+        batchId.set(id);
+        if (id == null) insights.set(null);
+        reload();
+    }
+
+    /** Engine events from the bridge: reloads when they concern the batch shown. */
+    public void onEvents(List<EngineEvent> events) {
+        UUID id = batchId.get();
+        if (id == null) return;
+        boolean mine = false;
+        boolean finished = false;
+        for (EngineEvent e : events) {
+            if (!id.equals(e.batchId())) continue;
+            if (e instanceof EngineEvent.QueryFinished || e instanceof EngineEvent.QueryFailed) mine = true;
+            // A run or the batch ending changes the banner: always shown at once.
+            if (e instanceof EngineEvent.RunFinished || e instanceof EngineEvent.BatchFinished) finished = true;
+        }
+        if (finished || mine && clock.getAsLong() - lastLoad >= RELOAD_EVERY_MS) reload();
+    }
+
+    private void reload() {
+        UUID id = batchId.get();
+        if (id == null) return;
+        if (loading) {
+            stale = true;
+            return;
+        }
+        loading = true;
+        lastLoad = clock.getAsLong();
+        loads++;
+        background.run(() -> source.apply(id).orElse(null), in -> {
+            loading = false;
+            if (in != null && id.equals(batchId.get())) insights.set(in);
+            if (stale) {
+                stale = false;
+                reload();
+            }
+        }, e -> {
+            loading = false;
+            feedback.error("Insights could not be computed", FxTasks.describe(e));
+        });
+    }
+
+    /** How many times the insights were read from the store (for tests of the throttle). */
+    int loads() {
+        return loads;
+    }
+
+    private void describe(Insights in) {
+        if (in == null) return;
+        header.set("Insights - " + in.property() + " - " + in.createdAt().toString().substring(0, 16).replace('T', ' '));
+        banner.set(in.batchStatus().message() + (simulated(in) ? "   ·   Simulated data" : ""));
+        BatchStatus st = in.batchStatus().status();
+        bannerStyle.set(st == BatchStatus.COMPLETE ? "banner-ok" : st == BatchStatus.FAILED ? "banner-bad" : "banner-warn");
+    }
+
+    static boolean simulated(Insights in) {
+        return in.summary().visibility().keySet().stream().anyMatch(s -> s.startsWith("simulated:"));
+    }
+
+    /** The KPI tiles: visibility per surface with its interval, brand SOV, unbranded SOV, top competitor. */
+    public static List<Tile> tiles(Insights in) {
+        List<Tile> out = new ArrayList<>();
+        Insights.Summary s = in.summary();
+        s.visibility().forEach((surface, v) -> out.add(new Tile("Visibility · " + surface,
+                v.score() == null ? "-" : fmt(v.score()) + " / 100", v.ci() == null ? "n=" + v.answers()
+                        : String.format(Locale.ROOT, "95%% CI %.1f-%.1f, n=%d", v.ci()[0], v.ci()[1], v.answers())
+                                + (v.answers() < Insights.DIRECTIONAL_BELOW ? " · directional" : ""))));
+        out.add(new Tile("Brand share of voice", pct(s.brandSOV()), "named in " + rate(s.brandMentionRate())));
+        out.add(new Tile("Unbranded share of voice", pct(s.unbranded().brandSOV()),
+                s.unbranded().queries() + " queries that do not name the brand"));
+        out.add(new Tile("Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(),
+                s.answers() + " answers" + (s.failedAnswers() > 0 ? ", " + s.failedAnswers() + " failed" : "")));
+        return out;
+    }
+
+    public static List<Bar> shareOfVoice(Insights in) {
+        List<Bar> out = new ArrayList<>();
+        if (in.summary().brandSOV() != null) out.add(new Bar(in.property(), in.summary().brandSOV()));
+        in.competitors().stream().filter(r -> r.sov() != null).limit(6).forEach(r -> out.add(new Bar(r.name(), r.sov())));
+        return out;
+    }
+
+    public static List<Bar> visibility(Insights in) {
+        List<Bar> out = new ArrayList<>();
+        in.summary().visibility().forEach((s, v) -> {
+            if (v.score() != null) out.add(new Bar(s, v.score()));
+        });
+        return out;
+    }
+
+    public static List<Bar> citedDomains(Insights in) {
+        return in.domains().stream().limit(6).map(d -> new Bar(d.domain(), d.citations())).toList();
+    }
+
+    static String pct(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f%%", v);
+    }
+
+    static String fmt(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    static String rate(Insights.Rate r) {
+        if (r.percent() == null) return "no answers yet";
+        return String.format(Locale.ROOT, "%.1f%% of answers (95%% CI %.1f-%.1f, n=%d)%s", r.percent(), r.ci()[0],
+                r.ci()[1], r.n(), r.directional() ? " · directional" : "");
+    }
+}

@@ -1,0 +1,240 @@
+package com.propertyaudit.ui.properties;
+
+import com.propertyaudit.store.PropertySummary;
+import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.io.File;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.stage.FileChooser;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/** Binds the Properties screen (list and editor) to its {@link PropertiesModel}. */
+public final class PropertiesController {
+
+    private final PropertiesModel model;
+    private final PropertyEditorModel editor;
+    @FXML private ListView<PropertySummary> list;
+    @FXML private TextField name;
+    @FXML private TextField aliases;
+    @FXML private TextField domains;
+    @FXML private TextField neighborhood;
+    @FXML private TextField city;
+    @FXML private TextField region;
+    @FXML private TableView<PropertyEditorModel.CompetitorRow> competitors;
+    @FXML private TableColumn<PropertyEditorModel.CompetitorRow, String> competitorName;
+    @FXML private TableColumn<PropertyEditorModel.CompetitorRow, String> competitorAliases;
+    @FXML private TableColumn<PropertyEditorModel.CompetitorRow, String> competitorDomains;
+    @FXML private Button removeCompetitor;
+    @FXML private TableView<PropertyEditorModel.QueryRow> queries;
+    @FXML private TableColumn<PropertyEditorModel.QueryRow, String> queryText;
+    @FXML private TableColumn<PropertyEditorModel.QueryRow, String> queryTopic;
+    @FXML private Button removeQuery;
+    @FXML private Button moveUp;
+    @FXML private Button moveDown;
+    @FXML private Label queryCount;
+    @FXML private Button save;
+    @FXML private Button delete;
+    @FXML private Label problem;
+
+    public PropertiesController(AppContext ctx, Background background, Feedback feedback) {
+        this.model = new PropertiesModel(ctx.workspace().properties(), background, feedback);
+        this.editor = model.editor;
+    }
+
+    @FXML
+    private void initialize() {
+        list.setItems(model.items);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(PropertySummary s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null
+                        : s.name() + "\n" + s.competitors() + " competitors · " + s.queries() + " queries");
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now == null || now.name().equals(editor.name.get())) return;
+            if (confirmDiscard()) model.open(now.name());
+            else list.getSelectionModel().select(was);
+        });
+        model.toSelect.addListener((o, was, now) -> {
+            if (now != null) list.getSelectionModel().select(now);
+        });
+        bind(name, editor.name);
+        bind(aliases, editor.aliases);
+        bind(domains, editor.domains);
+        bind(neighborhood, editor.neighborhood);
+        bind(city, editor.city);
+        bind(region, editor.region);
+        // Each field shows its own problem where it is; the line beside Save says the first one.
+        ValidationSupport validation = new ValidationSupport();
+        validation.registerValidator(name, false, validator(PropertyEditorModel::nameProblem));
+        validation.registerValidator(domains, false, validator(PropertyEditorModel::domainsProblem));
+
+        competitors.setItems(editor.competitors);
+        column(competitorName, r -> r.name);
+        column(competitorAliases, r -> r.aliases);
+        column(competitorDomains, r -> r.domains);
+        removeCompetitor.disableProperty().bind(competitors.getSelectionModel().selectedItemProperty().isNull());
+        queries.setItems(editor.queries);
+        column(queryText, r -> r.text);
+        column(queryTopic, r -> r.topic);
+        removeQuery.disableProperty().bind(queries.getSelectionModel().selectedItemProperty().isNull());
+        moveUp.disableProperty().bind(queries.getSelectionModel().selectedIndexProperty().lessThan(1));
+        moveDown.disableProperty().bind(queries.getSelectionModel().selectedIndexProperty().lessThan(0)
+                .or(queries.getSelectionModel().selectedIndexProperty().greaterThanOrEqualTo(
+                        Bindings.size(editor.queries).subtract(1))));
+        queryCount.textProperty().bind(Bindings.size(editor.queries).asString("%d queries"));
+
+        save.disableProperty().bind(Bindings.isNotEmpty(editor.problem()).or(editor.dirty.not()));
+        delete.disableProperty().bind(editor.name.isEmpty());
+        problem.textProperty().bind(editor.problem());
+        model.refresh(null);
+    }
+
+    private static void bind(TextField field, StringProperty property) {
+        field.textProperty().bindBidirectional(property);
+    }
+
+    private static Validator<String> validator(Function<String, String> problem) {
+        return (control, value) -> {
+            String p = problem.apply(value);
+            return ValidationResult.fromMessageIf(control, p, Severity.ERROR, p != null);
+        };
+    }
+
+    private static <R> void column(TableColumn<R, String> c, Function<R, StringProperty> prop) {
+        c.setCellValueFactory(d -> prop.apply(d.getValue()));
+        c.setCellFactory(TextFieldTableCell.forTableColumn());
+    }
+
+    @FXML
+    private void newProperty() {
+        if (!confirmDiscard()) return;
+        list.getSelectionModel().clearSelection();
+        model.startNew();
+        name.requestFocus();
+    }
+
+    @FXML
+    private void importProperty() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Import a property file");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Property file (JSON)", "*.json"));
+        File f = fc.showOpenDialog(list.getScene().getWindow());
+        if (f != null) model.importFile(f.toPath());
+    }
+
+    @FXML
+    private void exportProperty() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export the property");
+        fc.setInitialFileName(editor.name.get().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".json");
+        File f = fc.showSaveDialog(list.getScene().getWindow());
+        if (f != null) model.exportFile(f.toPath());
+    }
+
+    @FXML
+    private void save() {
+        model.save();
+    }
+
+    @FXML
+    private void delete() {
+        String n = editor.name.get();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete '" + n + "'? Its past batches stay in History.",
+                ButtonType.YES, ButtonType.NO);
+        a.setHeaderText("Delete property");
+        if (a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES) model.delete(n);
+    }
+
+    @FXML
+    private void addCompetitor() {
+        editor.competitors.add(new PropertyEditorModel.CompetitorRow("New competitor", "", ""));
+        competitors.getSelectionModel().selectLast();
+        competitors.edit(editor.competitors.size() - 1, competitorName);
+    }
+
+    @FXML
+    private void removeCompetitor() {
+        editor.competitors.remove(competitors.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void addQuery() {
+        editor.queries.add(new PropertyEditorModel.QueryRow("New question", "discovery"));
+        queries.getSelectionModel().selectLast();
+        queries.scrollTo(editor.queries.size() - 1);
+        queries.edit(editor.queries.size() - 1, queryText);
+    }
+
+    @FXML
+    private void removeQuery() {
+        editor.queries.remove(queries.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void moveUp() {
+        queries.getSelectionModel().select(editor.move(queries.getSelectionModel().getSelectedIndex(), -1));
+    }
+
+    @FXML
+    private void moveDown() {
+        queries.getSelectionModel().select(editor.move(queries.getSelectionModel().getSelectedIndex(), 1));
+    }
+
+    @FXML
+    private void generateQueries() {
+        editor.queries.addAll(editor.generatedQueries());
+    }
+
+    /** Bad rows are shown with their lines; nothing is added until the analyst accepts. */
+    @FXML
+    private void importQueries() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Import queries");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Queries (CSV: text, then an optional topic)", "*.csv"));
+        File f = fc.showOpenDialog(list.getScene().getWindow());
+        if (f == null) return;
+        model.readQueries(f.toPath(), result -> {
+            String text = PropertiesModel.describe(result);
+            if (result.queries().isEmpty()) {
+                Alert a = new Alert(Alert.AlertType.ERROR, text);
+                a.setHeaderText("No query to import from " + f.getName());
+                a.show();
+                return;
+            }
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ButtonType.OK, ButtonType.CANCEL);
+            a.setHeaderText("Import queries from " + f.getName());
+            if (a.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK) model.addQueries(result);
+        });
+    }
+
+    /** Unsaved changes are never dropped silently. */
+    public boolean confirmDiscard() {
+        if (!editor.dirty.get()) return true;
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The property has unsaved changes. Discard them?",
+                ButtonType.YES, ButtonType.NO);
+        a.setHeaderText("Unsaved changes");
+        boolean discard = a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
+        if (discard) editor.dirty.set(false);
+        return discard;
+    }
+}

@@ -1,0 +1,114 @@
+package com.propertyaudit.ui.properties;
+
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.store.PropertyJson;
+import com.propertyaudit.store.PropertyRepository;
+import com.propertyaudit.store.PropertySummary;
+import com.propertyaudit.store.QueryCsv;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Properties screen's state: the list of properties and the one being edited, and the
+ * services behind New, Save, Delete, Import and Export. Blocking work goes through {@link Background}.
+ */
+public final class PropertiesModel {
+
+    private final PropertyRepository repository;
+    private final Background background;
+    private final Feedback feedback;
+    public final ObservableList<PropertySummary> items = FXCollections.observableArrayList();
+    public final PropertyEditorModel editor = new PropertyEditorModel();
+    /** The list entry that should be selected after a reload (the saved or imported property). */
+    public final ObjectProperty<PropertySummary> toSelect = new SimpleObjectProperty<>();
+
+    public PropertiesModel(PropertyRepository repository, Background background, Feedback feedback) {
+        this.repository = repository;
+        this.background = background;
+        this.feedback = feedback;
+    }
+
+    /** Reloads the list, then asks for {@code name} (or the first property) to be selected. */
+    public void refresh(String name) {
+        background.run(repository::list, (List<PropertySummary> all) -> {
+            items.setAll(all);
+            toSelect.set(null);
+            all.stream().filter(s -> name == null || s.name().equals(name)).findFirst().ifPresent(toSelect::set);
+        }, e -> feedback.error("Properties could not be read", FxTasks.describe(e)));
+    }
+
+    public void open(String name) {
+        background.run(() -> repository.findByName(name).orElseThrow(
+                () -> new IllegalStateException("'" + name + "' is no longer stored; another window may have deleted it.")),
+                editor::load, e -> feedback.error("The property could not be opened", FxTasks.describe(e)));
+    }
+
+    public void startNew() {
+        editor.clear();
+    }
+
+    public void save() {
+        if (!editor.problem().get().isEmpty()) return;
+        Property p = editor.toProperty();
+        background.run(() -> repository.save(p), id -> {
+            editor.dirty.set(false);
+            refresh(p.name());
+        }, e -> feedback.error("The property could not be saved", FxTasks.describe(e)));
+    }
+
+    public void delete(String name) {
+        background.run(() -> {
+            repository.delete(name);
+            return true;
+        }, ok -> {
+            editor.clear();
+            refresh(null);
+        }, e -> feedback.error("The property could not be deleted", FxTasks.describe(e)));
+    }
+
+    public void importFile(Path file) {
+        background.run(() -> {
+            Property p = PropertyJson.read(file);
+            repository.save(p);
+            return p.name();
+        }, this::refresh, e -> feedback.error("The file could not be imported", FxTasks.describe(e)));
+    }
+
+    public void exportFile(Path file) {
+        Property p = editor.toProperty();
+        background.run(() -> Files.writeString(file, PropertyJson.write(p)),
+                path -> feedback.notice("Property exported", "Saved " + path.getFileName(), null, null),
+                e -> feedback.error("The file could not be written", FxTasks.describe(e)));
+    }
+
+    /** Reads a CSV of queries; the caller shows the result and calls {@link #addQueries} if accepted. */
+    public void readQueries(Path file, Consumer<QueryCsv.Result> then) {
+        background.run(() -> QueryCsv.parse(Files.readString(file)), then,
+                e -> feedback.error("The file could not be read", FxTasks.describe(e)));
+    }
+
+    public void addQueries(QueryCsv.Result result) {
+        result.queries().forEach(q -> editor.queries.add(new PropertyEditorModel.QueryRow(q.text(), q.topic())));
+    }
+
+    /** "12 queries can be added. 2 rows are left out: line 3 …" */
+    public static String describe(QueryCsv.Result result) {
+        StringBuilder text = new StringBuilder(result.queries().size() + " queries can be added.");
+        if (!result.problems().isEmpty()) {
+            text.append("\n\n").append(result.problems().size()).append(" rows are left out:\n");
+            result.problems().stream().limit(20).forEach(p -> text.append("line ").append(p.line()).append(' ')
+                    .append(p.message()).append('\n'));
+            if (result.problems().size() > 20) text.append("… and ").append(result.problems().size() - 20).append(" more");
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,120 @@
+package com.propertyaudit.ui.settings;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.ui.AppContext;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.cell.TextFieldTableCell;
+
+/** Binds the Settings screen to its {@link SettingsModel}. */
+public final class SettingsController {
+
+    private final AppContext ctx;
+    private final SettingsModel model;
+    @FXML private PasswordField openAiKey;
+    @FXML private PasswordField anthropicKey;
+    @FXML private Button storeOpenAiKey;
+    @FXML private Button storeAnthropicKey;
+    @FXML private Label openAiKeyNote;
+    @FXML private Label anthropicKeyNote;
+    @FXML private TextField openAiBaseUrl;
+    @FXML private TextField anthropicBaseUrl;
+    @FXML private TextField defaultSurfaces;
+    @FXML private Spinner<Integer> concurrency;
+    @FXML private Spinner<Integer> timeout;
+    @FXML private TableView<SettingsModel.PriceRow> prices;
+    @FXML private TableColumn<SettingsModel.PriceRow, String> pricePrefix;
+    @FXML private TableColumn<SettingsModel.PriceRow, String> priceInput;
+    @FXML private TableColumn<SettingsModel.PriceRow, String> priceOutput;
+    @FXML private Button removePrice;
+    @FXML private ComboBox<String> theme;
+    @FXML private Button save;
+    @FXML private Label status;
+    @FXML private Label problem;
+    @FXML private Label folder;
+
+    public SettingsController(AppContext ctx) {
+        this.ctx = ctx;
+        this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys());
+    }
+
+    @FXML
+    private void initialize() {
+        keyRow(Provider.OPENAI, openAiKey, storeOpenAiKey, openAiKeyNote);
+        keyRow(Provider.ANTHROPIC, anthropicKey, storeAnthropicKey, anthropicKeyNote);
+        openAiBaseUrl.textProperty().bindBidirectional(model.openAiBaseUrl);
+        anthropicBaseUrl.textProperty().bindBidirectional(model.anthropicBaseUrl);
+        defaultSurfaces.textProperty().bindBidirectional(model.defaultSurfaces);
+        concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
+        concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
+        timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(5, 600, model.timeoutSeconds.get()));
+        timeout.valueProperty().addListener((o, was, now) -> model.timeoutSeconds.set(now));
+        prices.setItems(model.prices);
+        for (Object[] c : new Object[][] {{pricePrefix, 0}, {priceInput, 1}, {priceOutput, 2}}) {
+            @SuppressWarnings("unchecked")
+            TableColumn<SettingsModel.PriceRow, String> col = (TableColumn<SettingsModel.PriceRow, String>) c[0];
+            int which = (Integer) c[1];
+            col.setCellValueFactory(d -> which == 0 ? d.getValue().prefix : which == 1 ? d.getValue().input
+                    : d.getValue().output);
+            col.setCellFactory(TextFieldTableCell.forTableColumn());
+        }
+        removePrice.disableProperty().bind(prices.getSelectionModel().selectedItemProperty().isNull());
+        theme.getItems().setAll("light", "dark");
+        theme.valueProperty().bindBidirectional(model.theme);
+        model.theme.addListener((o, was, now) -> applyTheme(now));
+        problem.textProperty().bind(model.problem());
+        save.disableProperty().bind(Bindings.isNotEmpty(model.problem()));
+        status.textProperty().bind(model.status);
+        folder.setText("Data folder: " + ctx.workspace().folder() + "  (database and settings; keys are never"
+                + " stored here)");
+    }
+
+    private void keyRow(Provider p, PasswordField field, Button store, Label note) {
+        field.setPromptText(model.maskedKey(p));
+        note.setText(model.keyNote(p));
+        store.setDisable(!model.keychainAvailable());
+        store.setOnAction(e -> {
+            try {
+                note.setText(model.storeKey(p, field.getText()));
+                field.clear();
+                field.setPromptText(model.maskedKey(p));
+            } catch (RuntimeException ex) {
+                note.setText(ex.getMessage());
+            }
+        });
+    }
+
+    @FXML
+    private void addPrice() {
+        model.addPriceRow();
+        prices.getSelectionModel().selectLast();
+        prices.edit(prices.getItems().size() - 1, pricePrefix);
+    }
+
+    @FXML
+    private void removePrice() {
+        model.prices.remove(prices.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void save() {
+        model.save();
+    }
+
+    public static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme) ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+}

@@ -1,0 +1,181 @@
+package com.propertyaudit.ui.settings;
+
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.llm.PriceTable;
+import com.propertyaudit.settings.ApiKeys;
+import com.propertyaudit.settings.AppSettings;
+import com.propertyaudit.settings.SettingsStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Settings screen's state: connections, defaults, limits, the price table and the theme, with
+ * validation ({@link #problem()}) and saving. Keys go to the OS keychain, never to the settings file.
+ */
+public final class SettingsModel {
+
+    /** A row of the price table: model prefix, USD per million input and output tokens. */
+    public static final class PriceRow {
+        public final StringProperty prefix = new SimpleStringProperty("");
+        public final StringProperty input = new SimpleStringProperty("");
+        public final StringProperty output = new SimpleStringProperty("");
+
+        public PriceRow(String prefix, String input, String output) {
+            this.prefix.set(prefix);
+            this.input.set(input);
+            this.output.set(output);
+        }
+    }
+
+    private final SettingsStore store;
+    private final ApiKeys keys;
+    public final StringProperty openAiBaseUrl = new SimpleStringProperty("");
+    public final StringProperty anthropicBaseUrl = new SimpleStringProperty("");
+    public final StringProperty defaultSurfaces = new SimpleStringProperty("");
+    public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
+    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(120);
+    public final StringProperty theme = new SimpleStringProperty("light");
+    public final ObservableList<PriceRow> prices = FXCollections.observableArrayList(
+            r -> new javafx.beans.Observable[] {r.prefix, r.input, r.output});
+    public final StringProperty status = new SimpleStringProperty("");
+    private final StringBinding problem;
+
+    public SettingsModel(SettingsStore store, ApiKeys keys) {
+        this.store = store;
+        this.keys = keys;
+        problem = Bindings.createStringBinding(this::validate, openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, prices);
+        load();
+        // The theme applies and is kept at once: the analyst sees the choice without pressing Save.
+        theme.addListener((o, was, now) -> store.save(store.load().withTheme(now)));
+    }
+
+    private void load() {
+        AppSettings s = store.load();
+        openAiBaseUrl.set(s.openAiBaseUrl() == null ? "" : s.openAiBaseUrl());
+        anthropicBaseUrl.set(s.anthropicBaseUrl() == null ? "" : s.anthropicBaseUrl());
+        defaultSurfaces.set(String.join(", ", s.defaultSurfaces()));
+        concurrency.set(s.concurrency());
+        timeoutSeconds.set(s.requestTimeoutSeconds());
+        theme.set("dark".equals(s.theme()) ? "dark" : "light");
+        prices.clear();
+        PriceTable.defaults().withOverrides(s.prices()).rows().forEach((prefix, p) -> prices.add(
+                new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
+    }
+
+    /** The first thing to fix before saving, as a sentence; empty when the settings can be saved. */
+    public StringBinding problem() {
+        return problem;
+    }
+
+    String validate() {
+        for (String url : List.of(openAiBaseUrl.get(), anthropicBaseUrl.get())) {
+            if (!url.isBlank() && !url.strip().matches("(?i)https?://\\S+")) {
+                return "'" + url.strip() + "' is not a URL: it must start with http:// or https://.";
+            }
+        }
+        for (String s : defaultSurfaces.get().split(",")) {
+            if (s.isBlank()) continue;
+            try {
+                Surface.parse(s.strip());
+            } catch (IllegalArgumentException e) {
+                return "Default surfaces: " + e.getMessage();
+            }
+        }
+        List<String> seen = new ArrayList<>();
+        for (PriceRow r : prices) {
+            String prefix = r.prefix.get().strip();
+            if (prefix.isEmpty()) return "Every price row needs a model name (or the start of one, like gpt-5).";
+            if (seen.contains(prefix)) return "The price of '" + prefix + "' is listed twice.";
+            seen.add(prefix);
+            if (price(r.input.get()) == null || price(r.output.get()) == null) {
+                return "The price of '" + prefix + "' must be two numbers of US dollars per million tokens, like 1.25.";
+            }
+        }
+        return "";
+    }
+
+    /** Saves everything but the theme (kept at once) and the keys (kept in the keychain). */
+    public boolean save() {
+        String p = problem.get();
+        if (!p.isEmpty()) {
+            status.set(p);
+            return false;
+        }
+        List<String> surfaces = Arrays.stream(defaultSurfaces.get().split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList();
+        AppSettings current = store.load();
+        store.save(current.withConnection(openAiBaseUrl.get().strip(), anthropicBaseUrl.get().strip(), surfaces,
+                concurrency.get(), timeoutSeconds.get(), current.samples()).withPrices(priceOverrides()));
+        status.set("Saved. New settings apply to the next batch (endpoints after a restart).");
+        return true;
+    }
+
+    /** Only the rows that differ from the built-in table are stored, so later built-in updates still apply. */
+    Map<String, List<Double>> priceOverrides() {
+        Map<String, PriceTable.Price> defaults = PriceTable.defaults().rows();
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (PriceRow r : prices) {
+            String prefix = r.prefix.get().strip();
+            PriceTable.Price price = new PriceTable.Price(price(r.input.get()), price(r.output.get()));
+            if (!price.equals(defaults.get(prefix))) {
+                out.put(prefix, List.of(price.inputPerMillion(), price.outputPerMillion()));
+            }
+        }
+        return out;
+    }
+
+    public void addPriceRow() {
+        prices.add(new PriceRow("new-model", "0", "0"));
+    }
+
+    /** Stores a key in the OS keychain; returns the sentence to show beside it. */
+    public String storeKey(Provider provider, String key) {
+        if (key == null || key.isBlank()) return "Paste the key first.";
+        keys.store(provider, key.strip());
+        return keyNote(provider);
+    }
+
+    public String maskedKey(Provider provider) {
+        return keys.key(provider).map(ApiKeys::masked).orElse("not set");
+    }
+
+    public boolean keychainAvailable() {
+        return keys.keychainAvailable();
+    }
+
+    /** Where the key comes from, and that an environment variable wins over the keychain. */
+    public String keyNote(Provider p) {
+        return switch (keys.source(p)) {
+            case ENVIRONMENT -> "From " + ApiKeys.variable(p) + " (the environment variable overrides the keychain)";
+            case KEYCHAIN -> "Stored in the OS keychain";
+            case NONE -> keys.keychainAvailable() ? "Not set" : "No OS keychain on this machine: set "
+                    + ApiKeys.variable(p) + " before starting";
+        };
+    }
+
+    private static Double price(String text) {
+        try {
+            double v = Double.parseDouble(text.strip());
+            return v >= 0 && Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+}

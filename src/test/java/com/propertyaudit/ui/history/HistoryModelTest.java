@@ -1,0 +1,103 @@
+package com.propertyaudit.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.store.BatchSummary;
+import com.propertyaudit.ui.ModelFixtures;
+import com.propertyaudit.ui.common.Background;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** History's view model on a real H2 file with two Simulated batches; no stage. */
+class HistoryModelTest {
+
+    @TempDir
+    Path home;
+
+    Workspace ws;
+    UUID first;
+    UUID second;
+    ModelFixtures.RecordingFeedback feedback = new ModelFixtures.RecordingFeedback();
+    HistoryModel model;
+
+    @BeforeEach
+    void twoBatches() throws Exception {
+        ws = ModelFixtures.workspace(home);
+        first = ModelFixtures.runBatch(ws);
+        second = ModelFixtures.runBatch(ws);
+        model = new HistoryModel(ws, Background.direct(), feedback);
+        model.refresh();
+    }
+
+    @AfterEach
+    void close() {
+        ws.close();
+    }
+
+    @Test
+    void listsEveryBatchAndFiltersOnEveryWordTyped() {
+        assertThat(model.shown).hasSize(2);
+        model.filter.set("domain complete");
+        assertThat(model.shown).hasSize(2);
+        model.filter.set("domain failed");
+        assertThat(model.shown).isEmpty();
+        model.filter.set("simulated");
+        assertThat(model.shown).hasSize(2);
+        assertThat(feedback.errors).isEmpty();
+    }
+
+    @Test
+    void selectingABatchLoadsItsAnswersWithTheNamesCutOut() {
+        model.selected.set(model.all.stream().filter(b -> b.batchId().equals(first)).findFirst().orElseThrow());
+        assertThat(model.answers).hasSize(18);
+        StoredAnswer named = model.answers.stream().filter(a -> a.score().brandMentioned()).findFirst().orElseThrow();
+        List<HistoryModel.Segment> segments = model.segments(named);
+        // The pieces put back together are the answer, and the brand is one of them.
+        assertThat(String.join("", segments.stream().map(HistoryModel.Segment::text).toList()))
+                .isEqualTo(named.answer().text());
+        assertThat(segments).anyMatch(s -> "brand".equals(s.kind()) && s.text().contains("Domain"));
+        assertThat(model.surfaceOf(named)).isEqualTo("Simulated demo");
+        assertThat(model.trend).hasSize(2);
+        assertThat(model.trendTitle.get()).isEqualTo("Trend of Domain San Diego over 2 batches");
+    }
+
+    @Test
+    void comparesTwoBatchesOlderFirst() {
+        BatchSummary a = model.all.get(0);
+        BatchSummary b = model.all.get(1);
+        model.compare(a, b);
+        assertThat(model.comparison).isNotEmpty();
+        assertThat(model.comparison).anyMatch(d -> d.metric().startsWith("Brand share of voice"));
+        // The Simulated surface is deterministic: the same questions give the same answers, so nothing moved.
+        assertThat(model.comparison).noneMatch(d -> d.significant());
+        assertThat(model.comparisonTitle.get()).startsWith("Domain San Diego: ").contains(" → ");
+    }
+
+    @Test
+    void aCompleteBatchIsNotResumableAndDeleteRemovesIt() {
+        BatchSummary b = model.all.get(0);
+        assertThat(HistoryModel.resumable(b)).isFalse();
+        model.delete(b);
+        assertThat(model.all).hasSize(1);
+        assertThat(ws.batches().find(b.batchId())).isEmpty();
+    }
+
+    @Test
+    void aFailedAnswerSaysWhy() {
+        model.selected.set(model.all.get(0));
+        StoredAnswer any = model.answers.get(0);
+        StoredAnswer failed = new StoredAnswer(new com.propertyaudit.domain.Answer(any.answer().id(),
+                any.answer().runId(), 0, "q", null, 1, AnswerStatus.FAILED, null, List.of(), null, null, null, null,
+                "HTTP 400: max_tokens is too large", 0, 0, 0, java.time.Instant.now()), any.score());
+        assertThat(model.segments(failed)).containsExactly(
+                new HistoryModel.Segment("This request failed: HTTP 400: max_tokens is too large", "error"));
+    }
+}

@@ -1,0 +1,95 @@
+package com.propertyaudit.ui.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.ui.ModelFixtures;
+import com.propertyaudit.ui.common.Background;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Insights view model: live reload throttle, banner, tiles and chart data; no stage. */
+class InsightsModelTest {
+
+    @TempDir
+    Path home;
+
+    final AtomicLong now = new AtomicLong(1_000_000);
+    final UUID batch = UUID.randomUUID();
+    final UUID run = UUID.randomUUID();
+    final Surface sim = Surface.parse("simulated:demo");
+    final ModelFixtures.RecordingFeedback feedback = new ModelFixtures.RecordingFeedback();
+
+    EngineEvent.QueryFinished finished(UUID b) {
+        return new EngineEvent.QueryFinished(b, run, sim, 0, 1, 100, true, 1, 50.0, null, 1, 18);
+    }
+
+    @Test
+    void whileABatchRunsItReloadsAtMostTwiceASecondAndAlwaysAtTheEnd() {
+        InsightsModel m = new InsightsModel(id -> Optional.empty(), Background.direct(), feedback, now::get);
+        m.show(batch);
+        assertThat(m.loads()).isEqualTo(1);
+        m.onEvents(List.of(finished(batch)));
+        assertThat(m.loads()).isEqualTo(1);
+        now.addAndGet(InsightsModel.RELOAD_EVERY_MS);
+        m.onEvents(List.of(finished(batch), finished(batch)));
+        assertThat(m.loads()).isEqualTo(2);
+        m.onEvents(List.of(new EngineEvent.BatchFinished(batch, BatchStatus.COMPLETE, 10)));
+        assertThat(m.loads()).isEqualTo(3);
+    }
+
+    @Test
+    void eventsOfAnotherBatchAreIgnored() {
+        InsightsModel m = new InsightsModel(id -> Optional.empty(), Background.direct(), feedback, now::get);
+        m.show(batch);
+        now.addAndGet(10_000);
+        m.onEvents(List.of(finished(UUID.randomUUID()), new EngineEvent.BatchFinished(UUID.randomUUID(),
+                BatchStatus.COMPLETE, 10)));
+        assertThat(m.loads()).isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedBatchShowsTheCompleteBannerTilesAndBars() throws Exception {
+        try (Workspace ws = ModelFixtures.workspace(home)) {
+            UUID id = ModelFixtures.runBatch(ws);
+            InsightsModel m = new InsightsModel(ws.insights()::insights, Background.direct(), feedback, now::get);
+            m.show(id);
+            Insights in = m.insights.get();
+            assertThat(m.banner.get()).startsWith("All models complete - insights reflect full cross-model analysis")
+                    .endsWith("Simulated data");
+            assertThat(m.bannerStyle.get()).isEqualTo("banner-ok");
+            assertThat(m.header.get()).startsWith("Insights - Domain San Diego - ");
+            List<InsightsModel.Tile> tiles = InsightsModel.tiles(in);
+            assertThat(tiles).extracting(InsightsModel.Tile::title).containsExactly("Visibility · simulated:demo",
+                    "Brand share of voice", "Unbranded share of voice", "Top competitor");
+            assertThat(tiles.get(0).detail()).contains("95% CI").contains("n=18");
+            assertThat(tiles.get(3).value()).isEqualTo(in.summary().topCompetitor());
+            assertThat(InsightsModel.shareOfVoice(in).get(0).label()).isEqualTo("Domain San Diego");
+            assertThat(InsightsModel.visibility(in)).hasSize(1);
+            assertThat(feedback.errors).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunningBatchSaysItIsPartial() {
+        Insights.StatusView partial = new Insights.StatusView(BatchStatus.PARTIAL,
+                "Some models still running - insights may be partial", 2, 1, 1, 0, 0, 0);
+        Insights in = new Insights(batch, "Domain San Diego", java.time.Instant.parse("2026-11-30T10:15:00Z"), partial,
+                new Insights.Summary(null, Insights.Rate.of(0, 0), null, 0, 0, java.util.Map.of(),
+                        new Insights.Unbranded(0, 0, null, Insights.Rate.of(0, 0))),
+                List.of(), List.of(), null);
+        InsightsModel m = new InsightsModel(id -> Optional.of(in), Background.direct(), feedback, now::get);
+        m.show(batch);
+        assertThat(m.banner.get()).isEqualTo("Some models still running - insights may be partial");
+        assertThat(m.bannerStyle.get()).isEqualTo("banner-warn");
+    }
+}

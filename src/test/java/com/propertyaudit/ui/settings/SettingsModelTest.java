@@ -1,0 +1,118 @@
+package com.propertyaudit.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.settings.ApiKeys;
+import com.propertyaudit.settings.Keychain;
+import com.propertyaudit.settings.SettingsStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Settings view model without a stage: validation, saving, prices, keys. */
+class SettingsModelTest {
+
+    @TempDir
+    Path home;
+
+    static final class MemoryKeychain implements Keychain {
+        final Map<String, String> secrets = new HashMap<>();
+
+        @Override
+        public boolean available() {
+            return true;
+        }
+
+        @Override
+        public Optional<String> get(String account) {
+            return Optional.ofNullable(secrets.get(account));
+        }
+
+        @Override
+        public void set(String account, String secret) {
+            secrets.put(account, secret);
+        }
+
+        @Override
+        public void delete(String account) {
+            secrets.remove(account);
+        }
+    }
+
+    @Test
+    void aBadUrlOrSurfaceOrPriceNamesWhatToFix() {
+        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()));
+        assertThat(m.problem().get()).isEmpty();
+        m.openAiBaseUrl.set("api.openai.com");
+        assertThat(m.problem().get()).contains("'api.openai.com' is not a URL");
+        m.openAiBaseUrl.set("http://localhost:8080/v1");
+        m.defaultSurfaces.set("openai:gpt-5, bing:chat");
+        assertThat(m.problem().get()).startsWith("Default surfaces:");
+        m.defaultSurfaces.set("openai:gpt-5");
+        m.prices.get(0).input.set("cheap");
+        assertThat(m.problem().get()).contains("must be two numbers");
+        assertThat(m.save()).isFalse();
+        m.prices.get(0).input.set("1.25");
+        assertThat(m.problem().get()).isEmpty();
+    }
+
+    @Test
+    void savesOnlyPricesThatDifferFromTheBuiltInTable() throws Exception {
+        SettingsStore store = new SettingsStore(home);
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()));
+        m.prices.stream().filter(r -> r.prefix.get().equals("gpt-5")).findFirst().orElseThrow().output.set("12");
+        m.addPriceRow();
+        m.prices.get(m.prices.size() - 1).prefix.set("my-model");
+        m.prices.get(m.prices.size() - 1).input.set("0.5");
+        m.concurrency.set(16);
+        assertThat(m.save()).isTrue();
+        assertThat(store.load().prices()).containsOnly(Map.entry("gpt-5", List.of(1.25, 12.0)),
+                Map.entry("my-model", List.of(0.5, 0.0)));
+        assertThat(store.load().concurrency()).isEqualTo(16);
+        // A second model reads back what was saved.
+        SettingsModel again = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()));
+        assertThat(again.prices.stream().filter(r -> r.prefix.get().equals("my-model")).findFirst().orElseThrow()
+                .input.get()).isEqualTo("0.5");
+    }
+
+    @Test
+    void aPriceListedTwiceIsRefused() {
+        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()));
+        m.addPriceRow();
+        m.prices.get(m.prices.size() - 1).prefix.set("gpt-5");
+        assertThat(m.problem().get()).isEqualTo("The price of 'gpt-5' is listed twice.");
+    }
+
+    @Test
+    void theThemeIsKeptAtOnce() {
+        SettingsStore store = new SettingsStore(home);
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()));
+        m.theme.set("dark");
+        assertThat(store.load().theme()).isEqualTo("dark");
+    }
+
+    @Test
+    void aKeyGoesToTheKeychainNeverToTheSettingsFile() throws Exception {
+        MemoryKeychain keychain = new MemoryKeychain();
+        SettingsStore store = new SettingsStore(home);
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), keychain));
+        assertThat(m.storeKey(Provider.OPENAI, "sk-test-1234567890abcdef")).isEqualTo("Stored in the OS keychain");
+        assertThat(m.maskedKey(Provider.OPENAI)).doesNotContain("1234567890");
+        m.save();
+        assertThat(Files.readString(store.file())).doesNotContain("sk-test");
+        assertThat(keychain.secrets).containsValue("sk-test-1234567890abcdef");
+    }
+
+    @Test
+    void anEnvironmentVariableIsSaidToOverrideTheKeychain() {
+        SettingsModel m = new SettingsModel(new SettingsStore(home),
+                new ApiKeys(Map.of("ANTHROPIC_API_KEY", "sk-ant-xyz"), new MemoryKeychain()));
+        assertThat(m.keyNote(Provider.ANTHROPIC)).contains("ANTHROPIC_API_KEY").contains("overrides the keychain");
+    }
+}
