@@ -184,7 +184,8 @@ public final class HistoryController {
         raw.clear();
         if (a == null) return;
         for (HistoryModel.Segment s : model.segments(a)) {
-            Text t = new Text(s.text());
+            // Markdown's bold markers are noise to a reader; the raw JSON keeps them.
+            Text t = new Text(s.kind() == null ? s.text().replace("**", "") : s.text());
             if (s.kind() != null) t.getStyleClass().add(s.kind().equals("error") ? "answer-error" : "mention-" + s.kind());
             text.getChildren().add(t);
         }

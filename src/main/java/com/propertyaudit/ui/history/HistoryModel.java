@@ -95,7 +95,9 @@ public final class HistoryModel {
         background.run(() -> workspace.batches().list(null), list -> {
             UUID keep = selected.get() == null ? null : selected.get().batchId();
             all.setAll(list);
-            selected.set(list.stream().filter(b -> b.batchId().equals(keep)).findFirst().orElse(null));
+            // The batch that was open stays open; otherwise the newest one is.
+            selected.set(list.stream().filter(b -> b.batchId().equals(keep)).findFirst()
+                    .orElse(list.isEmpty() ? null : list.get(0)));
         }, e -> feedback.error("History could not be read", FxTasks.describe(e)));
     }
 
@@ -113,7 +115,11 @@ public final class HistoryModel {
             if (selected.get() == null || !selected.get().batchId().equals(b.batchId())) return;
             scorer = loaded.scorer();
             surfaces = loaded.surfaces();
-            answers.setAll(loaded.answers());
+            // Per query, each surface's answers side by side.
+            answers.setAll(loaded.answers().stream().sorted(Comparator
+                    .comparingInt((StoredAnswer a) -> a.answer().queryIndex())
+                    .thenComparing(a -> loaded.surfaces().getOrDefault(a.answer().runId(), ""))
+                    .thenComparingInt(a -> a.answer().sample())).toList());
             trend.setAll(loaded.trend());
             trendTitle.set("Trend of " + b.property() + " over " + loaded.trend().size() + " batches"
                     + (loaded.trend().size() < 2 ? ": run another audit to see a line" : ""));

@@ -29,17 +29,17 @@ public final class InsightsController {
 
     private final InsightsModel model;
     private final ExportActions exports;
-    private final XYChart.Series<String, Number> sov = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> visibility = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> cited = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> sov = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> visibility = new XYChart.Series<>();
+    private final XYChart.Series<Number, String> cited = new XYChart.Series<>();
     @FXML private Label header;
     @FXML private Label banner;
     @FXML private Button exportPdf;
     @FXML private Button exportCsv;
     @FXML private FlowPane tiles;
-    @FXML private BarChart<String, Number> sovChart;
-    @FXML private BarChart<String, Number> visibilityChart;
-    @FXML private BarChart<String, Number> domainChart;
+    @FXML private BarChart<Number, String> sovChart;
+    @FXML private BarChart<Number, String> visibilityChart;
+    @FXML private BarChart<Number, String> domainChart;
     @FXML private VBox details;
     @FXML private TableView<Insights.CompetitorRow> competitors;
     @FXML private TableView<Insights.DomainRow> domains;
@@ -103,10 +103,18 @@ public final class InsightsController {
     }
 
     private void render(Insights in) {
-        tiles.getChildren().setAll(InsightsModel.tiles(in).stream().map(InsightsController::tile).toList());
-        sov.getData().setAll(bars(InsightsModel.shareOfVoice(in)));
-        visibility.getData().setAll(bars(InsightsModel.visibility(in)));
-        cited.getData().setAll(bars(InsightsModel.citedDomains(in)));
+        List<VBox> kpis = InsightsModel.tiles(in).stream().map(InsightsController::tile).toList();
+        // Up to five tiles share a row equally; more wrap.
+        int perRow = Math.min(kpis.size(), 5);
+        for (VBox t : kpis) {
+            t.prefWidthProperty().bind(tiles.widthProperty().subtract(tiles.getHgap() * (perRow - 1) + 1).divide(perRow));
+        }
+        tiles.getChildren().setAll(kpis);
+        List<InsightsModel.Bar> shares = InsightsModel.shareOfVoice(in);
+        sov.getData().setAll(horizontal(shares, in.property()));
+        scale((javafx.scene.chart.NumberAxis) sovChart.getXAxis(), shares);
+        visibility.getData().setAll(horizontal(InsightsModel.visibility(in), null));
+        cited.getData().setAll(horizontal(InsightsModel.citedDomains(in), null));
         competitors.getItems().setAll(in.competitors());
         domains.getItems().setAll(in.domains());
         competitors.sort();
@@ -114,13 +122,38 @@ public final class InsightsController {
         renderMatrix(in);
     }
 
-    private static List<XYChart.Data<String, Number>> bars(List<InsightsModel.Bar> bars) {
-        return bars.stream().map(b -> new XYChart.Data<String, Number>(shorten(b.label()), b.value())).toList();
+    /** An axis from 0 to a round number above the largest bar, with four readable ticks. */
+    private static void scale(javafx.scene.chart.NumberAxis axis, List<InsightsModel.Bar> bars) {
+        double max = bars.stream().mapToDouble(InsightsModel.Bar::value).max().orElse(0);
+        double top = Math.max(10, Math.ceil(max / 10) * 10);
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(top);
+        axis.setTickUnit(top / 4);
+    }
+
+    /** Bars of a horizontal chart, largest at the top; the brand's bar (if any) in its own colour. */
+    private static List<XYChart.Data<Number, String>> horizontal(List<InsightsModel.Bar> bars, String brand) {
+        List<XYChart.Data<Number, String>> out = new java.util.ArrayList<>();
+        for (int i = bars.size() - 1; i >= 0; i--) {
+            InsightsModel.Bar b = bars.get(i);
+            XYChart.Data<Number, String> d = new XYChart.Data<>(b.value(), shorten(b.label()));
+            if (b.label().equals(brand)) {
+                // The chart keeps a node it is given and adds its own classes to it.
+                // (it resets the node's style classes, so the colour goes inline).
+                javafx.scene.layout.StackPane bar = new javafx.scene.layout.StackPane();
+                bar.setStyle("-fx-bar-fill: -color-success-emphasis;");
+                d.setNode(bar);
+            }
+            out.add(d);
+        }
+        return out;
     }
 
     private static VBox tile(InsightsModel.Tile t) {
         Label title = new Label(t.title());
         title.getStyleClass().add("tile-title");
+        title.setTooltip(new Tooltip(t.title()));
         Label value = new Label(t.value());
         value.getStyleClass().add("tile-value");
         value.setTooltip(new Tooltip(t.value()));
@@ -129,7 +162,7 @@ public final class InsightsController {
         detail.setWrapText(true);
         VBox box = new VBox(2, title, value, detail);
         box.getStyleClass().add("tile");
-        box.setPrefWidth(232);
+        if (t.value().length() > 16) value.getStyleClass().add("tile-value-long");
         return box;
     }
 
@@ -191,7 +224,7 @@ public final class InsightsController {
     }
 
     private static String shorten(String s) {
-        return s.length() > 24 ? s.substring(0, 23) + "…" : s;
+        return s.length() > 26 ? s.substring(0, 25) + "…" : s;
     }
 
     private static String bySurface(Map<String, Integer> m) {

@@ -71,8 +71,8 @@ public final class SettingsModel {
         timeoutSeconds.set(s.requestTimeoutSeconds());
         theme.set("dark".equals(s.theme()) ? "dark" : "light");
         prices.clear();
-        PriceTable.defaults().withOverrides(s.prices()).rows().forEach((prefix, p) -> prices.add(
-                new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
+        new java.util.TreeMap<>(PriceTable.defaults().withOverrides(s.prices()).rows()).forEach((prefix, p) ->
+                prices.add(new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
     }
 
     /** The first thing to fix before saving, as a sentence; empty when the settings can be saved. */
