@@ -1,18 +1,23 @@
 package com.propertyaudit.engine;
 
 import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 
 /**
- * At most {@code permits} holders at once, without blocking threads: {@link #acquire()} returns a
- * future that completes when a permit is free. Waiters are served in arrival order; a waiter that
- * was cancelled before its turn is skipped.
+ * At most {@code permits} holders at once, without blocking threads: {@link #acquire} returns a
+ * future that completes when a permit is free. Waiters queue in lanes (one per run): lanes take
+ * turns, and within a lane waiters are served in arrival order, so two runs on one provider
+ * advance together instead of one after the other. A waiter cancelled before its turn is skipped.
  */
 final class AsyncLimiter {
 
     private final int permits;
-    private final ArrayDeque<CompletableFuture<Void>> waiters = new ArrayDeque<>();
+    /** Lanes with waiters, in turn order: the next permit goes to the first, which then moves last. */
+    private final LinkedHashMap<Object, ArrayDeque<CompletableFuture<Void>>> lanes = new LinkedHashMap<>();
     private int inUse;
     private int maxInUse;
 
@@ -21,14 +26,14 @@ final class AsyncLimiter {
         this.permits = permits;
     }
 
-    CompletableFuture<Void> acquire() {
+    CompletableFuture<Void> acquire(Object lane) {
         synchronized (this) {
             if (inUse < permits) {
                 take();
                 return CompletableFuture.completedFuture(null);
             }
             CompletableFuture<Void> f = new CompletableFuture<>();
-            waiters.add(f);
+            lanes.computeIfAbsent(lane, k -> new ArrayDeque<>()).add(f);
             return f;
         }
     }
@@ -51,9 +56,16 @@ final class AsyncLimiter {
     }
 
     private CompletableFuture<Void> nextLiveWaiter() {
-        CompletableFuture<Void> f;
-        while ((f = waiters.poll()) != null) {
-            if (!f.isDone()) return f;
+        while (!lanes.isEmpty()) {
+            Iterator<Map.Entry<Object, ArrayDeque<CompletableFuture<Void>>>> first = lanes.entrySet().iterator();
+            Map.Entry<Object, ArrayDeque<CompletableFuture<Void>>> lane = first.next();
+            first.remove();
+            CompletableFuture<Void> f;
+            do {
+                f = lane.getValue().poll();
+            } while (f != null && f.isDone());
+            if (!lane.getValue().isEmpty()) lanes.put(lane.getKey(), lane.getValue());
+            if (f != null) return f;
         }
         return null;
     }

@@ -97,7 +97,7 @@ final class RunExecution {
     }
 
     private CompletableFuture<Void> ask(AnswerKey key) {
-        CompletableFuture<Void> permit = limiter.acquire();
+        CompletableFuture<Void> permit = limiter.acquire(run.id());
         cancellable.add(permit);
         if (stopped.get()) permit.cancel(true);
         return permit.thenCompose(v -> {

@@ -28,7 +28,6 @@ final class SimulatedClient implements LlmClient {
         "spacious floor plans with in-unit laundry", "a 24-hour fitness center", "responsive on-site management"};
 
     private final ScheduledExecutorService timer;
-    private static final long WEB_SALT = 0x5EB5EA4CL;
     private static final double WEB_SLOWDOWN = 2.5;
 
     private final Duration latency;
@@ -40,10 +39,10 @@ final class SimulatedClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> ask(LlmRequest request) {
-        // The web-search variant answers differently and, like real web search, takes longer: a
-        // two-surface demo then shows models that disagree and a batch that is partial before complete.
+        // The web-search variant (its own seed, so its own answers) takes longer, like real web
+        // search: a two-surface demo then shows a batch that is partial before it is complete.
         boolean web = request.surface().webSearch();
-        Random random = new Random(request.seed() * 31 + request.prompt().hashCode() + (web ? WEB_SALT : 0));
+        Random random = new Random(request.seed() * 31 + request.prompt().hashCode());
         LlmResponse response = compose(request, random);
         long delay = Math.max(0, (long) (latency.toMillis() * (web ? WEB_SLOWDOWN : 1) * (0.5 + random.nextDouble())));
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();

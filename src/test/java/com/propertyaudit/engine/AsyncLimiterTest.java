@@ -14,9 +14,9 @@ class AsyncLimiterTest {
     @Test
     void grantsUpToTheLimitAtOnceThenQueues() {
         AsyncLimiter limiter = new AsyncLimiter(2);
-        CompletableFuture<Void> a = limiter.acquire();
-        CompletableFuture<Void> b = limiter.acquire();
-        CompletableFuture<Void> c = limiter.acquire();
+        CompletableFuture<Void> a = limiter.acquire("run");
+        CompletableFuture<Void> b = limiter.acquire("run");
+        CompletableFuture<Void> c = limiter.acquire("run");
         assertThat(a).isDone();
         assertThat(b).isDone();
         assertThat(c).isNotDone();
@@ -31,14 +31,14 @@ class AsyncLimiterTest {
     @Test
     void servesWaitersInArrivalOrder() {
         AsyncLimiter limiter = new AsyncLimiter(1);
-        limiter.acquire();
+        limiter.acquire("run");
         List<Integer> order = new ArrayList<>();
-        CompletableFuture<Void> first = limiter.acquire().thenRun(() -> {
+        CompletableFuture<Void> first = limiter.acquire("run").thenRun(() -> {
             synchronized (order) {
                 order.add(1);
             }
         });
-        limiter.acquire().thenRun(() -> {
+        limiter.acquire("run").thenRun(() -> {
             synchronized (order) {
                 order.add(2);
             }
@@ -51,13 +51,46 @@ class AsyncLimiterTest {
     @Test
     void aCancelledWaiterIsSkippedAndItsPermitPassesOn() {
         AsyncLimiter limiter = new AsyncLimiter(1);
-        limiter.acquire();
-        CompletableFuture<Void> cancelled = limiter.acquire();
-        CompletableFuture<Void> next = limiter.acquire();
+        limiter.acquire("run");
+        CompletableFuture<Void> cancelled = limiter.acquire("run");
+        CompletableFuture<Void> next = limiter.acquire("run");
         cancelled.cancel(true);
         limiter.release();
         next.orTimeout(5, TimeUnit.SECONDS).join();
         assertThat(limiter.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void lanesTakeTurnsSoTwoRunsOnOneProviderAdvanceTogether() {
+        AsyncLimiter limiter = new AsyncLimiter(1);
+        limiter.acquire("a");
+        java.util.List<String> order = new java.util.ArrayList<>();
+        java.util.List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("a1", "a2", "a3", "b1", "b2")) {
+            CompletableFuture<Void> f = limiter.acquire(name.substring(0, 1));
+            all.add(f.thenRun(() -> {
+                synchronized (order) {
+                    order.add(name);
+                }
+            }));
+        }
+        for (int i = 0; i < 5; i++) {
+            int before;
+            synchronized (order) {
+                before = order.size();
+            }
+            limiter.release();
+            int want = before + 1;
+            CompletableFuture.runAsync(() -> {
+                while (true) {
+                    synchronized (order) {
+                        if (order.size() >= want) return;
+                    }
+                    Thread.onSpinWait();
+                }
+            }).orTimeout(5, TimeUnit.SECONDS).join();
+        }
+        assertThat(order).containsExactly("a1", "b1", "a2", "b2", "a3");
     }
 
     @Test

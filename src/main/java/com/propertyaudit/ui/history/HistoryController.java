@@ -207,8 +207,9 @@ public final class HistoryController {
         Map<String, XYChart.Series<String, Number>> bySurface = new TreeMap<>();
         XYChart.Series<String, Number> sov = new XYChart.Series<>();
         sov.setName("Brand share of voice (%)");
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (BatchRepository.TrendPoint p : model.trend) {
-            String when = p.createdAt().toString().substring(5, 16).replace('T', ' ');
+            String when = HistoryModel.trendLabel(p.createdAt(), used);
             p.visibility().forEach((surface, v) -> {
                 if (v == null) return;
                 XYChart.Series<String, Number> s = bySurface.computeIfAbsent(surface, k -> {

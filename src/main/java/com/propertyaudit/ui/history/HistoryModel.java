@@ -72,8 +72,22 @@ public final class HistoryModel {
         return true;
     }
 
+    private static String seconds(BatchSummary b) {
+        return b.createdAt().toString().substring(0, 19).replace('T', ' ');
+    }
+
     public static String date(BatchSummary b) {
         return b.createdAt().toString().substring(0, 16).replace('T', ' ');
+    }
+
+    /** "11-30 14:05", with the seconds when another batch of the chart already has that minute. */
+    static String trendLabel(java.time.Instant at, java.util.Set<String> used) {
+        String text = at.toString();
+        String minute = text.substring(5, 16).replace('T', ' ');
+        String label = used.contains(minute) ? text.substring(5, 19).replace('T', ' ') : minute;
+        for (int n = 2; used.contains(label); n++) label = minute + " (" + n + ")";
+        used.add(label);
+        return label;
     }
 
     /** "Simulated 62.3, OpenAI gpt-5 48.0" */
@@ -165,7 +179,7 @@ public final class HistoryModel {
         background.run(() -> workspace.insights().compare(before.batchId(), after.batchId()).orElseThrow(
                 () -> new IllegalStateException("One of the two batches is no longer stored.")), deltas -> {
             comparison.setAll(deltas);
-            comparisonTitle.set(before.property() + ": " + date(before) + " → " + date(after)
+            comparisonTitle.set(before.property() + ": " + seconds(before) + " → " + seconds(after)
                     + (before.property().equals(after.property()) ? "" : " (" + after.property() + ")")
                     + ". A change is flagged significant when p < 0.05.");
         }, e -> feedback.error("The batches could not be compared", FxTasks.describe(e)));

@@ -50,6 +50,10 @@ public final class InsightsController {
         this.model = new InsightsModel(ctx.insights()::insights, background, feedback, System::currentTimeMillis);
         this.exports = exports;
         ctx.bridge().listen(model::onEvents);
+        // After a restart the screen opens on the newest batch rather than empty.
+        background.run(() -> ctx.workspace().batches().latest(null), latest -> {
+            if (model.batchId.get() == null) latest.ifPresent(model::show);
+        }, e -> feedback.error("The newest batch could not be read", com.propertyaudit.ui.FxTasks.describe(e)));
     }
 
     @FXML
@@ -192,11 +196,7 @@ public final class InsightsController {
             }
             row++;
         }
-        Insights.Agreement a = in.agreement();
-        agreement.setText(a.rate() == null ? "Agreement needs two surfaces with answers to the same queries."
-                : String.format(Locale.ROOT, "The surfaces agree on %.1f%% of %d queries; Cohen's/Fleiss' kappa %s.",
-                        a.rate(), a.queries(), a.kappa() == null ? "undefined (no variation)"
-                                : String.format(Locale.ROOT, "%.2f", a.kappa())));
+        agreement.setText(InsightsModel.agreementSentence(in.agreement()));
     }
 
     private static <R> TableColumn<R, String> text(String title, Function<R, String> f, double width) {

@@ -136,6 +136,27 @@ public final class InsightsModel {
         return out;
     }
 
+    /**
+     * "The surfaces agree on 61.1% of 18 queries; Cohen's kappa 0.18 (slight agreement beyond
+     * chance)." The words for kappa are Landis and Koch's.
+     */
+    public static String agreementSentence(Insights.Agreement a) {
+        if (a == null || a.rate() == null) return "Agreement needs two surfaces with answers to the same queries.";
+        String name = "fleiss".equals(a.kappaMethod()) ? "Fleiss' kappa" : "Cohen's kappa";
+        String kappa = a.kappa() == null ? name + " undefined (no variation to agree on)"
+                : String.format(Locale.ROOT, "%s %.2f (%s)", name, a.kappa(), strength(a.kappa()));
+        return String.format(Locale.ROOT, "The surfaces agree on %.1f%% of %d queries; %s.", a.rate(), a.queries(), kappa);
+    }
+
+    static String strength(double kappa) {
+        if (kappa < 0) return "less agreement than chance";
+        if (kappa <= 0.20) return "slight agreement beyond chance";
+        if (kappa <= 0.40) return "fair agreement beyond chance";
+        if (kappa <= 0.60) return "moderate agreement beyond chance";
+        if (kappa <= 0.80) return "substantial agreement beyond chance";
+        return "almost perfect agreement";
+    }
+
     public static List<Bar> shareOfVoice(Insights in) {
         List<Bar> out = new ArrayList<>();
         if (in.summary().brandSOV() != null) out.add(new Bar(in.property(), in.summary().brandSOV()));

@@ -92,4 +92,16 @@ class InsightsModelTest {
         assertThat(m.banner.get()).isEqualTo("Some models still running - insights may be partial");
         assertThat(m.bannerStyle.get()).isEqualTo("banner-warn");
     }
+
+    @Test
+    void theAgreementSentenceNamesTheKappaAndWhatItMeans() {
+        Insights.Agreement a = new Insights.Agreement(18, 7, 4, java.util.Map.of(), 61.1, 0.18, "cohen", List.of());
+        assertThat(InsightsModel.agreementSentence(a))
+                .isEqualTo("The surfaces agree on 61.1% of 18 queries; Cohen's kappa 0.18 (slight agreement beyond chance).");
+        Insights.Agreement three = new Insights.Agreement(18, 7, 4, java.util.Map.of(), 61.1, 0.18, "fleiss", List.of());
+        assertThat(InsightsModel.agreementSentence(three)).contains("Fleiss' kappa 0.18");
+        assertThat(InsightsModel.strength(0.55)).isEqualTo("moderate agreement beyond chance");
+        assertThat(InsightsModel.strength(-0.1)).isEqualTo("less agreement than chance");
+        assertThat(InsightsModel.agreementSentence(null)).startsWith("Agreement needs two surfaces");
+    }
 }
