@@ -1,5 +1,6 @@
 package com.propertyaudit.ui.properties;
 
+import atlantafx.base.theme.Styles;
 import com.propertyaudit.store.PropertySummary;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.common.Background;
@@ -87,6 +88,8 @@ public final class PropertiesController {
         ValidationSupport validation = new ValidationSupport();
         validation.registerValidator(name, false, validator(PropertyEditorModel::nameProblem));
         validation.registerValidator(domains, false, validator(PropertyEditorModel::domainsProblem));
+        markWhileInvalid(name, PropertyEditorModel::nameProblem);
+        markWhileInvalid(domains, PropertyEditorModel::domainsProblem);
 
         competitors.setItems(editor.competitors);
         column(competitorName, r -> r.name);
@@ -111,6 +114,12 @@ public final class PropertiesController {
 
     private static void bind(TextField field, StringProperty property) {
         field.textProperty().bindBidirectional(property);
+    }
+
+    /** The theme's red outline on a field while its text has a problem. */
+    private static void markWhileInvalid(TextField field, Function<String, String> problem) {
+        field.textProperty().addListener((o, was, now) ->
+                field.pseudoClassStateChanged(Styles.STATE_DANGER, problem.apply(now) != null));
     }
 
     private static Validator<String> validator(Function<String, String> problem) {
