@@ -3,37 +3,10 @@ package com.propertyaudit.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.domain.Provider;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
-
-    /** An in-memory keychain; the real one needs a desktop session. */
-    static final class MemoryKeychain implements Keychain {
-        final Map<String, String> secrets = new HashMap<>();
-
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public Optional<String> get(String account) {
-            return Optional.ofNullable(secrets.get(account));
-        }
-
-        @Override
-        public void set(String account, String secret) {
-            secrets.put(account, secret);
-        }
-
-        @Override
-        public void delete(String account) {
-            secrets.remove(account);
-        }
-    }
 
     @Test
     void environmentWinsOverTheKeychain() {

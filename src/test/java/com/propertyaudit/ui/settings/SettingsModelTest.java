@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.settings.ApiKeys;
-import com.propertyaudit.settings.Keychain;
+import com.propertyaudit.settings.MemoryKeychain;
 import com.propertyaudit.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,30 +18,6 @@ class SettingsModelTest {
 
     @TempDir
     Path home;
-
-    static final class MemoryKeychain implements Keychain {
-        final Map<String, String> secrets = new HashMap<>();
-
-        @Override
-        public boolean available() {
-            return true;
-        }
-
-        @Override
-        public Optional<String> get(String account) {
-            return Optional.ofNullable(secrets.get(account));
-        }
-
-        @Override
-        public void set(String account, String secret) {
-            secrets.put(account, secret);
-        }
-
-        @Override
-        public void delete(String account) {
-            secrets.remove(account);
-        }
-    }
 
     @Test
     void aBadUrlOrSurfaceOrPriceNamesWhatToFix() {
