@@ -131,13 +131,19 @@ public final class Workspace implements AutoCloseable {
         return PriceTable.defaults().withOverrides(settings().prices());
     }
 
-    /** Fails before anything is created when a chosen surface has no key; names the variable. */
-    public void requireKeys(List<Surface> surfaces) {
+    /** The environment variables of the chosen surfaces' providers that have no key, in order. */
+    public List<String> missingKeys(List<Surface> surfaces) {
         List<String> missing = new ArrayList<>();
         for (Surface s : surfaces) {
             String var = ApiKeys.variable(s.provider());
             if (var != null && keys.key(s.provider()).isEmpty() && !missing.contains(var)) missing.add(var);
         }
+        return missing;
+    }
+
+    /** Fails before anything is created when a chosen surface has no key; names the variable. */
+    public void requireKeys(List<Surface> surfaces) {
+        List<String> missing = missingKeys(surfaces);
         if (!missing.isEmpty()) {
             throw new NotReadyException("No API key for " + String.join(" and ", missing) + ": set "
                     + (missing.size() == 1 ? "that environment variable" : "those environment variables")

@@ -18,6 +18,8 @@ public final class SettingsStore {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path file;
+    /** What was last read or written: screens ask often, and the file changes only through here. */
+    private volatile AppSettings cached;
 
     public SettingsStore(Path dataFolder) {
         this.file = dataFolder.resolve("settings.json");
@@ -29,6 +31,15 @@ public final class SettingsStore {
 
     /** The saved settings, or the defaults when there are none or the file is damaged (it is kept aside). */
     public AppSettings load() {
+        AppSettings c = cached;
+        if (c == null) {
+            c = read();
+            cached = c;
+        }
+        return c;
+    }
+
+    private AppSettings read() {
         if (!Files.exists(file)) return AppSettings.defaults();
         try {
             return MAPPER.readValue(file.toFile(), AppSettings.class);
@@ -54,6 +65,7 @@ public final class SettingsStore {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            cached = settings;
         } catch (IOException e) {
             throw new UncheckedIOException("Settings could not be saved to " + file + ": " + e.getMessage(), e);
         }

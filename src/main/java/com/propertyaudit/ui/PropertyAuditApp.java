@@ -29,6 +29,7 @@ public class PropertyAuditApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ctx.bridge().start();
         AppSettings settings = ctx.workspace().settings();
         SettingsController.applyTheme(settings.theme());
         FxFeedback feedback = new FxFeedback();

@@ -50,6 +50,10 @@ public final class RunAuditController {
     private final RunAuditModel model = new RunAuditModel();
     private Property selected;
     private BatchHandle handle;
+    /** The property of the batch running or last run, for its notice. */
+    private String runningProperty = "";
+    /** Requests in flight as Settings last said, to follow a change made there. */
+    private int settingsConcurrency;
     @FXML private ComboBox<String> property;
     @FXML private VBox surfaceBoxes;
     @FXML private Spinner<Integer> samples;
@@ -79,12 +83,8 @@ public final class RunAuditController {
 
     @FXML
     private void initialize() {
-        property.valueProperty().addListener((o, was, now) -> load(now));
-        boolean anyKey = ctx.workspace().keys().key(Provider.OPENAI).isPresent()
-                || ctx.workspace().keys().key(Provider.ANTHROPIC).isPresent();
-        // Without keys, the two Simulated surfaces: the whole flow, agreement and a partial batch included.
-        List<String> defaults = anyKey ? ctx.workspace().settings().defaultSurfaces()
-                : List.of("simulated:demo", "simulated:demo+web");
+        property.valueProperty().addListener((o, was, now) -> load(now, null));
+        property.disableProperty().bind(model.running);
         for (String s : RunAuditModel.OFFERED) {
             CheckBox box = new CheckBox(Surface.parse(s).label());
             box.setId("surface-" + s.replaceAll("[^a-z0-9]+", "-"));
@@ -94,12 +94,22 @@ public final class RunAuditController {
                 if (now) model.chosen.add(s);
                 else model.chosen.remove(s);
             });
-            box.setSelected(defaults.contains(s));
             surfaceBoxes.getChildren().add(box);
         }
+        // The keychain may wait for the OS to unlock it: asked off the FX thread. Without keys,
+        // the two Simulated surfaces: the whole flow, agreement and a partial batch included.
+        background.run(() -> ctx.workspace().keys().key(Provider.OPENAI).isPresent()
+                || ctx.workspace().keys().key(Provider.ANTHROPIC).isPresent(), anyKey -> {
+            List<String> defaults = anyKey ? ctx.workspace().settings().defaultSurfaces()
+                    : List.of("simulated:demo", "simulated:demo+web");
+            for (int i = 0; i < RunAuditModel.OFFERED.size(); i++) {
+                ((CheckBox) surfaceBoxes.getChildren().get(i)).setSelected(defaults.contains(RunAuditModel.OFFERED.get(i)));
+            }
+        }, e -> feedback.error("The OS keychain could not be read", FxTasks.describe(e)));
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 50, 1));
         samples.valueProperty().addListener((o, was, now) -> model.samples.set(now));
-        model.concurrency.set(ctx.workspace().settings().concurrency());
+        settingsConcurrency = ctx.workspace().settings().concurrency();
+        model.concurrency.set(settingsConcurrency);
         concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         estimate.textProperty().bind(Bindings.createStringBinding(() -> model.estimate(ctx.workspace().prices()),
@@ -127,7 +137,7 @@ public final class RunAuditController {
             UUID batch = model.batchId.get();
             toInsights.setText("Batch " + now.id() + " - open its insights");
             toInsights.setVisible(true);
-            feedback.notice("Audit finished: " + now.id(), model.finishedSummary(selected == null ? "" : selected.name()),
+            feedback.notice("Audit finished: " + now.id(), model.finishedSummary(runningProperty),
                     "Open insights", () -> navigation.openInsights(batch));
         });
         refresh();
@@ -141,24 +151,52 @@ public final class RunAuditController {
         return model;
     }
 
-    private void load(String name) {
+    /** Reads the chosen property; {@code then} runs once it is read (and only if it is still the one chosen). */
+    private void load(String name, Runnable then) {
         if (name == null) return;
-        background.run(() -> ctx.workspace().properties().findByName(name).orElseThrow(), p -> {
+        background.run(() -> ctx.workspace().properties().findByName(name).orElseThrow(() -> new IllegalStateException(
+                "'" + name + "' is no longer stored (deleted in another window?): choose another property.")), p -> {
+            if (!name.equals(property.getValue())) return; // an answer for an earlier choice
             selected = p;
             model.queryCount.set(p.queries().size());
+            if (then != null) then.run();
         }, e -> feedback.error("The property could not be read", FxTasks.describe(e)));
     }
 
-    /** Reloads the property list (after edits on the Properties screen). */
+    /** Reloads the property list and the chosen property (after edits on the Properties screen). */
     public void refresh() {
+        refresh(null);
+    }
+
+    /** Ctrl+R from another screen: the property is read afresh first, so a change just saved is audited. */
+    public void refreshThenStart() {
+        refresh(this::start);
+    }
+
+    private void refresh(Runnable then) {
         background.run(() -> ctx.workspace().properties().list(), (List<PropertySummary> all) -> {
             String keep = property.getValue();
             List<String> names = all.stream().map(PropertySummary::name).toList();
             if (!names.equals(property.getItems())) property.getItems().setAll(names);
             String pick = keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
             property.getSelectionModel().select(pick);
-            if (pick != null) load(pick);
+            int fromSettings = ctx.workspace().settings().concurrency();
+            if (fromSettings != settingsConcurrency && !model.running.get()) {
+                settingsConcurrency = fromSettings;
+                concurrency.getValueFactory().setValue(fromSettings);
+            }
+            if (pick != null) load(pick, then);
         }, e -> feedback.error("Properties could not be read", FxTasks.describe(e)));
+    }
+
+    /** Whether a batch is running, for the window's close check. */
+    public boolean isRunning() {
+        return model.running.get();
+    }
+
+    /** Stops the running batch; answers received are kept. */
+    public void cancelRun() {
+        if (handle != null) handle.cancel();
     }
 
     @FXML
@@ -168,7 +206,7 @@ public final class RunAuditController {
 
     @FXML
     private void cancel() {
-        if (handle != null) handle.cancel();
+        cancelRun();
     }
 
     /** Ctrl+R and the button. */
@@ -176,36 +214,50 @@ public final class RunAuditController {
     public void start() {
         if (model.running.get() || selected == null || model.chosen.isEmpty()) return;
         List<Surface> surfaces = model.chosen.stream().map(Surface::parse).toList();
-        try {
-            ctx.workspace().requireKeys(surfaces);
-        } catch (RuntimeException e) {
-            feedback.error("A key is missing", e.getMessage());
-            return;
-        }
         Property p = selected;
         int n = model.samples.get();
         int inFlight = model.concurrency.get();
         String settings = new ObjectMapper().createObjectNode().put("concurrency", inFlight).put("source", "gui")
                 .toString();
-        model.running.set(true);
-        background.run(() -> ctx.engine().start(p, surfaces, n, inFlight, settings, ctx.bridge().sink()), h -> {
+        handle = null;
+        runningProperty = p.name();
+        model.starting();
+        background.run(() -> {
+            // The keychain is asked off the FX thread; a missing key stops here, before any batch exists.
+            List<String> missing = ctx.workspace().missingKeys(surfaces);
+            if (!missing.isEmpty()) throw new MissingKey(missing);
+            return ctx.engine().start(p, surfaces, n, inFlight, settings, ctx.bridge().sink());
+        }, h -> {
             handle = h;
             Map<UUID, Surface> runs = new LinkedHashMap<>();
             for (RunHandle r : h.runs()) runs.put(r.runId(), r.surface());
             toInsights.setVisible(false);
+            bars.getChildren().clear();
             model.started(h.batchId(), p.queries().stream().map(q -> q.text()).toList(), runs,
                     h.runs().isEmpty() ? 0 : h.runs().get(0).total());
-            bars.getChildren().clear();
             for (int i = 0; i < h.runs().size(); i++) bars.getChildren().add(bar(h.runs().get(i), model.surfaces.get(i)));
         }, e -> {
-            model.running.set(false);
-            feedback.error("The audit could not start", FxTasks.describe(e));
+            model.startFailed();
+            if (e instanceof MissingKey m) feedback.error("A key is missing", m.getMessage());
+            else feedback.error("The audit could not start", FxTasks.describe(e));
         });
+    }
+
+    /** The chosen surfaces need keys that are not set; the sentence says where to set them in the app. */
+    static final class MissingKey extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingKey(List<String> variables) {
+            super("No API key for " + String.join(" and ", variables) + ": enter it in Settings (or set the"
+                    + " environment variable before starting PropertyAudit), or tick a Simulated surface to try"
+                    + " without keys.");
+        }
     }
 
     /** A surface's bar, bound to a Task that lives as long as the run and takes its progress. */
     private VBox bar(RunHandle run, RunAuditModel.SurfaceProgress progress) {
         RunTask task = new RunTask(run);
+        task.report(progress.progress.get());
         progress.progress.addListener((o, was, now) -> task.report(now.doubleValue()));
         ProgressBar bar = new ProgressBar();
         bar.setId("progress-" + run.surface().id().replaceAll("[^a-z0-9]+", "-"));
@@ -271,6 +323,7 @@ public final class RunAuditController {
                 case "done" -> Feather.CHECK_CIRCLE;
                 case "failed" -> Feather.ALERT_TRIANGLE;
                 case "running" -> Feather.LOADER;
+                case "stopped" -> Feather.SLASH;
                 default -> Feather.CIRCLE;
             });
             icon.getStyleClass().add("status-" + kind);

@@ -76,6 +76,11 @@ public final class RunAuditModel {
             if (done.get() == 0) status.set("running");
         }
 
+        /** The batch ended before this query was answered everywhere (cancelled, or a run failed). */
+        void stopped() {
+            if (done.get() < total) status.set("stopped");
+        }
+
         private void update() {
             progress.set(total == 0 ? 1 : (double) done.get() / total);
             status.set(done.get() < total ? "running" : failed.get() > 0 ? "failed " + failed.get() : "done");
@@ -107,6 +112,8 @@ public final class RunAuditModel {
     public final ObservableList<SurfaceProgress> surfaces = FXCollections.observableArrayList();
     public final ObservableList<String> log = FXCollections.observableArrayList();
     private final Map<UUID, SurfaceProgress> byRun = new LinkedHashMap<>();
+    private final List<EngineEvent> early = new java.util.ArrayList<>();
+    private boolean starting;
 
     /** "36 requests · about $0.12" — before anything is sent. */
     public String estimate(PriceTable prices) {
@@ -125,6 +132,23 @@ public final class RunAuditModel {
                 + (unknown ? " (some models have no price in Settings)" : "");
     }
 
+    /**
+     * Run Audit was pressed: until {@link #started} names the batch, its first events (sent while
+     * the engine creates it) are kept rather than dropped.
+     */
+    public void starting() {
+        starting = true;
+        early.clear();
+        running.set(true);
+    }
+
+    /** The batch could not be created. */
+    public void startFailed() {
+        starting = false;
+        early.clear();
+        running.set(false);
+    }
+
     /** A new batch started: one progress bar per run, one row per query. */
     public void started(UUID batch, List<String> queryTexts, Map<UUID, Surface> runs, int perRun) {
         batchId.set(batch);
@@ -141,12 +165,21 @@ public final class RunAuditModel {
         int perQuery = samples.get() * runs.size();
         rows.setAll(java.util.stream.IntStream.range(0, queryTexts.size())
                 .mapToObj(i -> new QueryRow(i, queryTexts.get(i), perQuery)).toList());
+        starting = false;
+        List<EngineEvent> kept = new java.util.ArrayList<>(early);
+        early.clear();
+        apply(kept);
     }
 
     /** Applies a batch of engine events (on the FX thread, from the bridge). */
     public void apply(List<EngineEvent> events) {
         for (EngineEvent e : events) {
-            if (batchId.get() == null || !batchId.get().equals(e.batchId())) continue;
+            if (starting) {
+                early.add(e);
+                continue;
+            }
+            // Only the batch started here, and only until it ends (a later resume shows on Insights).
+            if (!running.get() || batchId.get() == null || !batchId.get().equals(e.batchId())) continue;
             if (e instanceof EngineEvent.QueryStarted s) {
                 row(s.queryIndex()).started();
             } else if (e instanceof EngineEvent.QueryFinished f) {
@@ -164,6 +197,7 @@ public final class RunAuditModel {
             } else if (e instanceof EngineEvent.Log l) {
                 log.add(l.line());
             } else if (e instanceof EngineEvent.BatchFinished b) {
+                rows.forEach(QueryRow::stopped);
                 running.set(false);
                 finishedStatus.set(b.status());
             }

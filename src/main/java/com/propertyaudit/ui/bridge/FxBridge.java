@@ -37,7 +37,8 @@ public final class FxBridge {
         }
     };
 
-    public FxBridge() {
+    /** Starts delivering; call on the FX thread (the animation timer belongs to it). */
+    public void start() {
         timer.start();
     }
 

@@ -53,6 +53,7 @@ public final class HistoryController {
     private final Feedback feedback;
     private final Navigation navigation;
     private final ExportActions exports;
+    private final javafx.beans.property.BooleanProperty resuming = new javafx.beans.property.SimpleBooleanProperty();
     @FXML private TextField filter;
     @FXML private TableView<BatchSummary> table;
     @FXML private TableColumn<BatchSummary, String> dateColumn;
@@ -119,9 +120,10 @@ public final class HistoryController {
         openInsights.disableProperty().bind(none);
         exportPdf.disableProperty().bind(none);
         exportCsv.disableProperty().bind(none);
-        delete.disableProperty().bind(none);
-        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> !HistoryModel.resumable(model.selected.get()),
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> !HistoryModel.deletable(model.selected.get()),
                 model.selected));
+        resume.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> resuming.get() || !HistoryModel.resumable(model.selected.get()), model.selected, resuming));
         compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
 
         answers.setItems(model.answers);
@@ -243,14 +245,25 @@ public final class HistoryController {
     private void resume() {
         BatchSummary b = model.selected.get();
         if (!HistoryModel.resumable(b)) return;
-        background.run(() -> ctx.engine().resume(b.batchId(), ctx.bridge().sink()),
-                h -> navigation.openInsights(b.batchId()),
-                e -> feedback.error("The batch could not be resumed", FxTasks.describe(e)));
+        resuming.set(true);
+        background.run(() -> ctx.engine().resume(b.batchId(), ctx.bridge().sink()), h -> {
+            resuming.set(false);
+            model.refresh();
+            navigation.openInsights(b.batchId());
+        }, e -> {
+            resuming.set(false);
+            feedback.error("The batch could not be resumed", FxTasks.describe(e));
+        });
     }
 
     @FXML
-    public void exportPdf() {
-        if (model.selected.get() != null) exports.pdf(table.getScene().getWindow(), model.selected.get().batchId());
+    private void exportPdf() {
+        exportPdf(table.getScene().getWindow());
+    }
+
+    /** The PDF of the selected batch (Ctrl+E while History is shown). */
+    public void exportPdf(javafx.stage.Window owner) {
+        exports.pdf(owner, model.selected.get() == null ? null : model.selected.get().batchId());
     }
 
     @FXML

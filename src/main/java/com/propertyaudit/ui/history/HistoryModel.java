@@ -7,6 +7,7 @@ import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.Mention;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
@@ -105,8 +106,18 @@ public final class HistoryModel {
         return b != null && !b.status().isLive() && b.answers() < b.expectedAnswers();
     }
 
+    /** A running batch cannot be deleted: its runs are still writing answers. */
+    public static boolean deletable(BatchSummary b) {
+        return b != null && !b.status().isLive();
+    }
+
     public void refresh() {
-        background.run(() -> workspace.batches().list(null), list -> {
+        background.run(() -> {
+            // A batch whose process died (the app was closed or crashed mid-run) stops looking
+            // "running" once its heartbeat is stale, so it can be resumed.
+            workspace.batches().markInterrupted(EngineOptions.defaults().staleAfter(), java.time.Instant.now());
+            return workspace.batches().list(null);
+        }, list -> {
             UUID keep = selected.get() == null ? null : selected.get().batchId();
             all.setAll(list);
             // The batch that was open stays open; otherwise the newest one is.
@@ -119,7 +130,8 @@ public final class HistoryModel {
         answers.clear();
         if (b == null) return;
         background.run(() -> {
-            Batch batch = workspace.batches().find(b.batchId()).orElseThrow();
+            Batch batch = workspace.batches().find(b.batchId()).orElseThrow(() -> new IllegalStateException(
+                    "This batch is no longer stored (it was deleted, perhaps from another window): press Refresh."));
             Map<UUID, String> names = new HashMap<>();
             for (Run r : workspace.batches().runs(b.batchId())) names.put(r.id(), r.surface().label());
             return new Loaded(new AnswerScorer(batch.snapshot()), names,

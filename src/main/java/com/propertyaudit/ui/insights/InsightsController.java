@@ -45,6 +45,8 @@ public final class InsightsController {
     @FXML private TableView<Insights.DomainRow> domains;
     @FXML private GridPane matrix;
     @FXML private Label agreement;
+    private List<String> matrixSurfaces = List.of();
+    private Label[][] cells = new Label[0][0];
 
     public InsightsController(AppContext ctx, Background background, Feedback feedback, ExportActions exports) {
         this.model = new InsightsModel(ctx.insights()::insights, background, feedback, System::currentTimeMillis);
@@ -97,8 +99,18 @@ public final class InsightsController {
     }
 
     @FXML
-    public void exportPdf() {
-        exports.pdf(banner.getScene().getWindow(), model.batchId.get());
+    private void exportPdf() {
+        exportPdf(banner.getScene().getWindow());
+    }
+
+    /** The PDF of the batch shown (Ctrl+E from any screen but History). */
+    public void exportPdf(javafx.stage.Window owner) {
+        exports.pdf(owner, model.insights.get() == null ? null : model.batchId.get());
+    }
+
+    /** Reads the batch shown again (it may have been resumed, re-scored or deleted meanwhile). */
+    public void refresh() {
+        model.show(model.batchId.get());
     }
 
     @FXML
@@ -107,23 +119,55 @@ public final class InsightsController {
     }
 
     private void render(Insights in) {
-        List<VBox> kpis = InsightsModel.tiles(in).stream().map(InsightsController::tile).toList();
-        // Up to five tiles share a row equally; more wrap.
-        int perRow = Math.min(kpis.size(), 5);
-        for (VBox t : kpis) {
-            t.prefWidthProperty().bind(tiles.widthProperty().subtract(tiles.getHgap() * (perRow - 1) + 1).divide(perRow));
-        }
-        tiles.getChildren().setAll(kpis);
+        // While a batch runs this happens twice a second: nodes whose shape has not changed are
+        // updated in place rather than rebuilt, so the FX thread is never held for long.
+        renderTiles(InsightsModel.tiles(in));
         List<InsightsModel.Bar> shares = InsightsModel.shareOfVoice(in);
-        sov.getData().setAll(horizontal(shares, in.property()));
+        update(sov, horizontal(shares, in.property()));
         scale((javafx.scene.chart.NumberAxis) sovChart.getXAxis(), shares);
-        visibility.getData().setAll(horizontal(InsightsModel.visibility(in), null));
-        cited.getData().setAll(horizontal(InsightsModel.citedDomains(in), null));
+        update(visibility, horizontal(InsightsModel.visibility(in), null));
+        update(cited, horizontal(InsightsModel.citedDomains(in), null));
         competitors.getItems().setAll(in.competitors());
         domains.getItems().setAll(in.domains());
         competitors.sort();
         domains.sort();
         renderMatrix(in);
+    }
+
+    private void renderTiles(List<InsightsModel.Tile> kpis) {
+        boolean same = tiles.getChildren().size() == kpis.size();
+        for (int i = 0; same && i < kpis.size(); i++) {
+            same = ((Label) ((VBox) tiles.getChildren().get(i)).getChildren().get(0)).getText().equals(kpis.get(i).title());
+        }
+        if (same) {
+            for (int i = 0; i < kpis.size(); i++) {
+                List<javafx.scene.Node> labels = ((VBox) tiles.getChildren().get(i)).getChildren();
+                ((Label) labels.get(1)).setText(kpis.get(i).value());
+                ((Label) labels.get(2)).setText(kpis.get(i).detail());
+            }
+            return;
+        }
+        // Up to five tiles share a row equally; more wrap.
+        int perRow = Math.min(kpis.size(), 5);
+        List<VBox> boxes = kpis.stream().map(InsightsController::tile).toList();
+        for (VBox t : boxes) {
+            t.prefWidthProperty().bind(tiles.widthProperty().subtract(tiles.getHgap() * (perRow - 1) + 1).divide(perRow));
+        }
+        tiles.getChildren().setAll(boxes);
+    }
+
+    /** New bars; when they are the same categories in the same order, only their lengths change. */
+    private static void update(XYChart.Series<Number, String> series, List<XYChart.Data<Number, String>> bars) {
+        javafx.collections.ObservableList<XYChart.Data<Number, String>> have = series.getData();
+        boolean same = have.size() == bars.size();
+        for (int i = 0; same && i < bars.size(); i++) same = have.get(i).getYValue().equals(bars.get(i).getYValue());
+        if (!same) {
+            have.setAll(bars);
+            return;
+        }
+        for (int i = 0; i < bars.size(); i++) {
+            if (!have.get(i).getXValue().equals(bars.get(i).getXValue())) have.get(i).setXValue(bars.get(i).getXValue());
+        }
     }
 
     /** An axis from 0 to a round number above the largest bar, with four readable ticks. */
@@ -171,8 +215,30 @@ public final class InsightsController {
     }
 
     private void renderMatrix(Insights in) {
-        matrix.getChildren().clear();
         List<String> surfaces = List.copyOf(in.summary().visibility().keySet());
+        List<Insights.QueryAgreement> rows = in.agreement().perQuery();
+        if (!surfaces.equals(matrixSurfaces) || cells.length != rows.size()) {
+            buildMatrix(surfaces, rows);
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            Insights.QueryAgreement a = rows.get(i);
+            for (int j = 0; j < surfaces.size(); j++) {
+                Boolean named = a.mentions().get(surfaces.get(j));
+                Insights.Rate r = a.rates().get(surfaces.get(j));
+                Label cell = cells[i][j];
+                cell.setText(named == null ? "·" : named ? "✓" : "✗");
+                cell.getStyleClass().setAll("label", named == null ? "cell-none" : named ? "cell-yes" : "cell-no");
+                cell.setTooltip(r == null || r.n() == 0 ? null : new Tooltip(r.k() + " of " + r.n() + " samples name the brand"));
+            }
+        }
+        agreement.setText(InsightsModel.agreementSentence(in.agreement()));
+    }
+
+    /** The matrix's header, one row per query and one empty cell per surface, filled by renderMatrix. */
+    private void buildMatrix(List<String> surfaces, List<Insights.QueryAgreement> rows) {
+        matrix.getChildren().clear();
+        matrixSurfaces = surfaces;
+        cells = new Label[rows.size()][surfaces.size()];
         Label q = new Label("Query");
         q.getStyleClass().add("matrix-head");
         matrix.add(q, 0, 0);
@@ -181,22 +247,16 @@ public final class InsightsController {
             h.getStyleClass().add("matrix-head");
             matrix.add(h, j + 1, 0);
         }
-        int row = 1;
-        for (Insights.QueryAgreement a : in.agreement().perQuery()) {
+        for (int i = 0; i < rows.size(); i++) {
+            Insights.QueryAgreement a = rows.get(i);
             Label text = new Label((a.queryIndex() + 1) + ". " + a.query() + (a.namesBrand() ? "  (names the brand)" : ""));
             text.setMaxWidth(520);
-            matrix.add(text, 0, row);
+            matrix.add(text, 0, i + 1);
             for (int j = 0; j < surfaces.size(); j++) {
-                Boolean named = a.mentions().get(surfaces.get(j));
-                Insights.Rate r = a.rates().get(surfaces.get(j));
-                Label cell = new Label(named == null ? "·" : named ? "✓" : "✗");
-                cell.getStyleClass().add(named == null ? "cell-none" : named ? "cell-yes" : "cell-no");
-                if (r != null && r.n() > 0) cell.setTooltip(new Tooltip(r.k() + " of " + r.n() + " samples name the brand"));
-                matrix.add(cell, j + 1, row);
+                cells[i][j] = new Label();
+                matrix.add(cells[i][j], j + 1, i + 1);
             }
-            row++;
         }
-        agreement.setText(InsightsModel.agreementSentence(in.agreement()));
     }
 
     private static <R> TableColumn<R, String> text(String title, Function<R, String> f, double width) {

@@ -92,7 +92,13 @@ public final class InsightsModel {
         loads++;
         background.run(() -> source.apply(id).orElse(null), in -> {
             loading = false;
-            if (in != null && id.equals(batchId.get())) insights.set(in);
+            if (id.equals(batchId.get())) {
+                if (in != null) {
+                    insights.set(in);
+                } else {
+                    forget();
+                }
+            }
             if (stale) {
                 stale = false;
                 reload();
@@ -101,6 +107,15 @@ public final class InsightsModel {
             loading = false;
             feedback.error("Insights could not be computed", FxTasks.describe(e));
         });
+    }
+
+    /** The batch is gone (deleted): the screen goes back to its empty state. */
+    private void forget() {
+        batchId.set(null);
+        insights.set(null);
+        header.set("Insights");
+        banner.set("The batch shown here was deleted. Run an audit, or open a batch in History.");
+        bannerStyle.set("banner-none");
     }
 
     /** How many times the insights were read from the store (for tests of the throttle). */

@@ -16,6 +16,8 @@ import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
@@ -100,6 +102,7 @@ public final class MainController implements Navigation {
         }
         if (screen == Screen.RUN_AUDIT) audit.refresh();
         if (screen == Screen.HISTORY) history.refresh();
+        if (screen == Screen.INSIGHTS && screen != current) insights.refresh();
         Parent node = screens.get(screen);
         BorderPane.setMargin(node, new Insets(12));
         layout.setCenter(node);
@@ -118,19 +121,32 @@ public final class MainController implements Navigation {
         navigation.openLink(url);
     }
 
-    /** Ctrl+R: to Run Audit, and start. */
+    /** Ctrl+R: to Run Audit, and start once the property is read afresh (it may just have been saved). */
     public void runAudit() {
+        if (current == Screen.RUN_AUDIT) {
+            audit.start();
+            return;
+        }
         show(Screen.RUN_AUDIT);
-        if (current == Screen.RUN_AUDIT) audit.start();
+        if (current == Screen.RUN_AUDIT) audit.refreshThenStart();
     }
 
     /** Ctrl+E: the PDF of the batch selected in History, else of the batch on the Insights screen. */
     public void exportCurrent() {
-        if (current == Screen.HISTORY) history.exportPdf();
-        else insights.exportPdf();
+        if (current == Screen.HISTORY) history.exportPdf(root.getScene().getWindow());
+        else insights.exportPdf(root.getScene().getWindow());
     }
 
+    /** Closing asks first when a property has unsaved changes or a batch is running (it is stopped, and can be resumed). */
     public boolean mayClose() {
-        return current != Screen.PROPERTIES || properties.confirmDiscard();
+        if (current == Screen.PROPERTIES && !properties.confirmDiscard()) return false;
+        if (!audit.isRunning()) return true;
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "A batch is still running. Closing stops it; the answers"
+                + " received so far are kept, and History can resume it later.", ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Stop the running batch and close?");
+        a.initOwner(root.getScene().getWindow());
+        if (a.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return false;
+        audit.cancelRun();
+        return true;
     }
 }

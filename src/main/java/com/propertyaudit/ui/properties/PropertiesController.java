@@ -31,6 +31,7 @@ public final class PropertiesController {
 
     private final PropertiesModel model;
     private final PropertyEditorModel editor;
+    private boolean reverting;
     @FXML private ListView<PropertySummary> list;
     @FXML private TextField name;
     @FXML private TextField aliases;
@@ -71,9 +72,15 @@ public final class PropertiesController {
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now == null || now.name().equals(editor.name.get())) return;
-            if (confirmDiscard()) model.open(now.name());
-            else list.getSelectionModel().select(was);
+            if (reverting || now == null || now.name().equals(editor.originalName())) return;
+            if (askDiscard()) {
+                model.open(now.name());
+            } else {
+                // Back to the property being edited, without asking again.
+                reverting = true;
+                list.getSelectionModel().select(was);
+                reverting = false;
+            }
         });
         model.toSelect.addListener((o, was, now) -> {
             if (now != null) list.getSelectionModel().select(now);
@@ -107,7 +114,8 @@ public final class PropertiesController {
         queryCount.textProperty().bind(Bindings.size(editor.queries).asString("%d queries"));
 
         save.disableProperty().bind(Bindings.isNotEmpty(editor.problem()).or(editor.dirty.not()));
-        delete.disableProperty().bind(editor.name.isEmpty());
+        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> editor.originalName().isEmpty(),
+                editor.name, editor.dirty));
         problem.textProperty().bind(editor.problem());
         model.refresh(null);
     }
@@ -136,7 +144,7 @@ public final class PropertiesController {
 
     @FXML
     private void newProperty() {
-        if (!confirmDiscard()) return;
+        if (!askDiscard()) return;
         list.getSelectionModel().clearSelection();
         model.startNew();
         name.requestFocus();
@@ -167,7 +175,7 @@ public final class PropertiesController {
 
     @FXML
     private void delete() {
-        String n = editor.name.get();
+        String n = editor.originalName();
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete '" + n + "'? Its past batches stay in History.",
                 ButtonType.YES, ButtonType.NO);
         a.setHeaderText("Delete property");
@@ -236,8 +244,15 @@ public final class PropertiesController {
         });
     }
 
-    /** Unsaved changes are never dropped silently. */
+    /** Unsaved changes are never dropped silently; when the analyst drops them, the form shows the stored property again. */
     public boolean confirmDiscard() {
+        if (!editor.dirty.get()) return true;
+        boolean discard = askDiscard();
+        if (discard) model.revert();
+        return discard;
+    }
+
+    private boolean askDiscard() {
         if (!editor.dirty.get()) return true;
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The property has unsaved changes. Discard them?",
                 ButtonType.YES, ButtonType.NO);

@@ -30,6 +30,8 @@ public final class PropertiesModel {
     public final PropertyEditorModel editor = new PropertyEditorModel();
     /** The list entry that should be selected after a reload (the saved or imported property). */
     public final ObjectProperty<PropertySummary> toSelect = new SimpleObjectProperty<>();
+    /** Counts the opens asked for, so a slow answer to an earlier one is not shown. */
+    private int opening;
 
     public PropertiesModel(PropertyRepository repository, Background background, Feedback feedback) {
         this.repository = repository;
@@ -47,22 +49,45 @@ public final class PropertiesModel {
     }
 
     public void open(String name) {
-        background.run(() -> repository.findByName(name).orElseThrow(
-                () -> new IllegalStateException("'" + name + "' is no longer stored; another window may have deleted it.")),
-                editor::load, e -> feedback.error("The property could not be opened", FxTasks.describe(e)));
+        int mine = ++opening;
+        background.run(() -> repository.findByName(name).orElseThrow(() -> new IllegalStateException(
+                "'" + name + "' is no longer stored (deleted in another window?): press New or pick another.")), p -> {
+                    if (mine == opening) editor.load(p); // only the last one asked for
+                }, e -> feedback.error("The property could not be opened", FxTasks.describe(e)));
     }
 
     public void startNew() {
         editor.clear();
     }
 
+    /**
+     * Saves the property. A new property may not take a stored property's name (that would
+     * overwrite it); a property saved under a new name is renamed (its past batches keep the name
+     * they were run under).
+     */
     public void save() {
         if (!editor.problem().get().isEmpty()) return;
         Property p = editor.toProperty();
-        background.run(() -> repository.save(p), id -> {
-            editor.dirty.set(false);
-            refresh(p.name());
+        String original = editor.originalName();
+        background.run(() -> {
+            boolean renamed = !original.isEmpty() && !original.equals(p.name());
+            if ((original.isEmpty() || renamed) && repository.findByName(p.name()).isPresent()) {
+                throw new IllegalArgumentException("A property named '" + p.name() + "' is already stored: choose"
+                        + " another name, or open that property from the list to change it.");
+            }
+            repository.save(p);
+            if (renamed) repository.delete(original);
+            return p;
+        }, saved -> {
+            editor.load(saved);
+            refresh(saved.name());
         }, e -> feedback.error("The property could not be saved", FxTasks.describe(e)));
+    }
+
+    /** Drops unsaved changes: the stored property again, or an empty form for a new one. */
+    public void revert() {
+        if (editor.originalName().isEmpty()) editor.clear();
+        else open(editor.originalName());
     }
 
     public void delete(String name) {
@@ -75,12 +100,21 @@ public final class PropertiesModel {
         }, e -> feedback.error("The property could not be deleted", FxTasks.describe(e)));
     }
 
+    /** Imports a property file; one with a stored property's name replaces it (the file is the newer version). */
     public void importFile(Path file) {
         background.run(() -> {
             Property p = PropertyJson.read(file);
+            boolean replaced = repository.findByName(p.name()).isPresent();
             repository.save(p);
-            return p.name();
-        }, this::refresh, e -> feedback.error("The file could not be imported", FxTasks.describe(e)));
+            return new Imported(p.name(), replaced);
+        }, imported -> {
+            feedback.notice("Property imported", (imported.replaced() ? "Replaced '" : "Added '") + imported.name()
+                    + "' from " + file.getFileName() + ".", null, null);
+            refresh(imported.name());
+        }, e -> feedback.error("The file could not be imported", FxTasks.describe(e)));
+    }
+
+    private record Imported(String name, boolean replaced) {
     }
 
     public void exportFile(Path file) {

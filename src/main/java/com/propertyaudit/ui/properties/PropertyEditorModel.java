@@ -63,6 +63,7 @@ public final class PropertyEditorModel {
     public final ObservableList<QueryRow> queries = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.text, r.topic});
     public final BooleanProperty dirty = new SimpleBooleanProperty(false);
+    private String originalName = "";
     private final StringBinding problem;
 
     public PropertyEditorModel() {
@@ -80,7 +81,13 @@ public final class PropertyEditorModel {
         return problem;
     }
 
+    /** The stored name of the property being edited; empty for a new one. A save under another name renames it. */
+    public String originalName() {
+        return originalName;
+    }
+
     public void load(Property p) {
+        originalName = p.name();
         name.set(p.name());
         aliases.set(String.join(", ", p.aliases()));
         domains.set(String.join(", ", p.domains()));

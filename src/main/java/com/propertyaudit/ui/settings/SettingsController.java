@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -23,6 +25,7 @@ public final class SettingsController {
 
     private final AppContext ctx;
     private final SettingsModel model;
+    private final Background background;
     @FXML private PasswordField openAiKey;
     @FXML private PasswordField anthropicKey;
     @FXML private Button storeOpenAiKey;
@@ -45,8 +48,9 @@ public final class SettingsController {
     @FXML private Label problem;
     @FXML private Label folder;
 
-    public SettingsController(AppContext ctx) {
+    public SettingsController(AppContext ctx, Background background) {
         this.ctx = ctx;
+        this.background = background;
         this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys());
     }
 
@@ -81,19 +85,32 @@ public final class SettingsController {
                 + " stored here)");
     }
 
+    /** A key's row; the keychain is only ever asked off the FX thread. */
     private void keyRow(Provider p, PasswordField field, Button store, Label note) {
-        field.setPromptText(model.maskedKey(p));
-        note.setText(model.keyNote(p));
-        store.setDisable(!model.keychainAvailable());
+        store.setDisable(true);
+        note.setText("Reading the OS keychain…");
+        background.run(() -> model.keyState(p), state -> show(state, field, store, note),
+                e -> note.setText("The OS keychain could not be read: " + FxTasks.describe(e)));
         store.setOnAction(e -> {
-            try {
-                note.setText(model.storeKey(p, field.getText()));
+            String key = field.getText();
+            store.setDisable(true);
+            background.run(() -> {
+                model.storeKey(p, key);
+                return model.keyState(p);
+            }, state -> {
                 field.clear();
-                field.setPromptText(model.maskedKey(p));
-            } catch (RuntimeException ex) {
-                note.setText(ex.getMessage());
-            }
+                show(state, field, store, note);
+            }, ex -> {
+                store.setDisable(false);
+                note.setText(FxTasks.describe(ex));
+            });
         });
+    }
+
+    private static void show(SettingsModel.KeyState state, PasswordField field, Button store, Label note) {
+        field.setPromptText(state.masked());
+        note.setText(state.note());
+        store.setDisable(!state.keychainAvailable());
     }
 
     @FXML

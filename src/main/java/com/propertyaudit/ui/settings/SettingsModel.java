@@ -119,7 +119,8 @@ public final class SettingsModel {
         AppSettings current = store.load();
         store.save(current.withConnection(openAiBaseUrl.get().strip(), anthropicBaseUrl.get().strip(), surfaces,
                 concurrency.get(), timeoutSeconds.get(), current.samples()).withPrices(priceOverrides()));
-        status.set("Saved. New settings apply to the next batch (endpoints after a restart).");
+        status.set("Saved. Run Audit takes the new requests in flight now; default surfaces, base URLs and the"
+                + " timeout take effect at the next start.");
         return true;
     }
 
@@ -141,9 +142,17 @@ public final class SettingsModel {
         prices.add(new PriceRow("new-model", "0", "0"));
     }
 
+    /** What the Settings screen shows of a provider's key: masked, where it comes from, whether it can be stored. */
+    public record KeyState(String masked, String note, boolean keychainAvailable) {}
+
+    /** Asks the keychain, which may wait for the OS to unlock it: call off the FX thread. */
+    public KeyState keyState(Provider p) {
+        return new KeyState(maskedKey(p), keyNote(p), keychainAvailable());
+    }
+
     /** Stores a key in the OS keychain; returns the sentence to show beside it. */
     public String storeKey(Provider provider, String key) {
-        if (key == null || key.isBlank()) return "Paste the key first.";
+        if (key == null || key.isBlank()) throw new IllegalArgumentException("Paste the key into the field first.");
         keys.store(provider, key.strip());
         return keyNote(provider);
     }

@@ -35,7 +35,7 @@ class InsightsModelTest {
 
     @Test
     void whileABatchRunsItReloadsAtMostTwiceASecondAndAlwaysAtTheEnd() {
-        InsightsModel m = new InsightsModel(id -> Optional.empty(), Background.direct(), feedback, now::get);
+        InsightsModel m = new InsightsModel(id -> Optional.of(partial()), Background.direct(), feedback, now::get);
         m.show(batch);
         assertThat(m.loads()).isEqualTo(1);
         m.onEvents(List.of(finished(batch)));
@@ -49,7 +49,7 @@ class InsightsModelTest {
 
     @Test
     void eventsOfAnotherBatchAreIgnored() {
-        InsightsModel m = new InsightsModel(id -> Optional.empty(), Background.direct(), feedback, now::get);
+        InsightsModel m = new InsightsModel(id -> Optional.of(partial()), Background.direct(), feedback, now::get);
         m.show(batch);
         now.addAndGet(10_000);
         m.onEvents(List.of(finished(UUID.randomUUID()), new EngineEvent.BatchFinished(UUID.randomUUID(),
@@ -79,15 +79,32 @@ class InsightsModelTest {
         }
     }
 
-    @Test
-    void aRunningBatchSaysItIsPartial() {
+    Insights partial() {
         Insights.StatusView partial = new Insights.StatusView(BatchStatus.PARTIAL,
                 "Some models still running - insights may be partial", 2, 1, 1, 0, 0, 0);
-        Insights in = new Insights(batch, "Domain San Diego", java.time.Instant.parse("2026-11-30T10:15:00Z"), partial,
+        return new Insights(batch, "Domain San Diego", java.time.Instant.parse("2026-11-30T10:15:00Z"), partial,
                 new Insights.Summary(null, Insights.Rate.of(0, 0), null, 0, 0, java.util.Map.of(),
                         new Insights.Unbranded(0, 0, null, Insights.Rate.of(0, 0))),
                 List.of(), List.of(), null);
-        InsightsModel m = new InsightsModel(id -> Optional.of(in), Background.direct(), feedback, now::get);
+    }
+
+    @Test
+    void aDeletedBatchEmptiesTheScreen() {
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        InsightsModel m = new InsightsModel(id -> gone.get() ? Optional.empty() : Optional.of(partial()),
+                Background.direct(), feedback, now::get);
+        m.show(batch);
+        assertThat(m.insights.get()).isNotNull();
+        gone.set(true);
+        m.show(batch);
+        assertThat(m.batchId.get()).isNull();
+        assertThat(m.insights.get()).isNull();
+        assertThat(m.banner.get()).startsWith("The batch shown here was deleted.");
+    }
+
+    @Test
+    void aRunningBatchSaysItIsPartial() {
+        InsightsModel m = new InsightsModel(id -> Optional.of(partial()), Background.direct(), feedback, now::get);
         m.show(batch);
         assertThat(m.banner.get()).isEqualTo("Some models still running - insights may be partial");
         assertThat(m.bannerStyle.get()).isEqualTo("banner-warn");

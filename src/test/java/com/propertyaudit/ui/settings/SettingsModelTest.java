@@ -78,6 +78,9 @@ class SettingsModelTest {
         SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), keychain));
         assertThat(m.storeKey(Provider.OPENAI, "sk-test-1234567890abcdef")).isEqualTo("Stored in the OS keychain");
         assertThat(m.maskedKey(Provider.OPENAI)).doesNotContain("1234567890");
+        assertThat(m.keyState(Provider.OPENAI).note()).isEqualTo("Stored in the OS keychain");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.storeKey(Provider.ANTHROPIC, "  "))
+                .hasMessage("Paste the key into the field first.");
         m.save();
         assertThat(Files.readString(store.file())).doesNotContain("sk-test");
         assertThat(keychain.secrets).containsValue("sk-test-1234567890abcdef");
