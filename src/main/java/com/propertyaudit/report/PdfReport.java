@@ -18,6 +18,7 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.TrendLabels;
 import com.propertyaudit.domain.AnswerStatus;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Run;
@@ -180,8 +181,20 @@ public final class PdfReport {
         DefaultCategoryDataset sov = new DefaultCategoryDataset();
         if (in.summary().brandSOV() != null) sov.addValue(in.summary().brandSOV(), "SOV", in.property());
         in.competitors().stream().limit(7).forEach(c -> sov.addValue(c.sov(), "SOV", c.name()));
-        doc.add(chart(writer, ChartFactory.createBarChart("Share of voice (%)", null, "%", sov,
-                PlotOrientation.HORIZONTAL, false, false, false), 500, 220));
+        JFreeChart shares = ChartFactory.createBarChart("Share of voice (%)", null, "%", sov,
+                PlotOrientation.HORIZONTAL, false, false, false);
+        if (in.summary().brandSOV() != null) {
+            // The property's own bar (the first) in green, as on screen.
+            shares.getCategoryPlot().setRenderer(new org.jfree.chart.renderer.category.BarRenderer() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public java.awt.Paint getItemPaint(int row, int column) {
+                    return column == 0 ? OK : super.getItemPaint(row, column);
+                }
+            });
+        }
+        doc.add(chart(writer, shares, 500, 220));
         DefaultCategoryDataset vis = new DefaultCategoryDataset();
         in.summary().visibility().forEach((s, v) -> {
             if (v.score() != null) vis.addValue(v.score(), "Visibility", s);
@@ -190,20 +203,27 @@ public final class PdfReport {
         in.domains().stream().limit(8).forEach(x -> dom.addValue(x.citations(), "Answers", x.domain()));
         PdfPTable two = new PdfPTable(2);
         two.setWidthPercentage(100);
-        two.addCell(bare(chart(writer, ChartFactory.createBarChart("Visibility per surface", null, "score", vis,
-                PlotOrientation.VERTICAL, false, false, false), 250, 220)));
+        JFreeChart visibility = ChartFactory.createBarChart("Visibility per surface", null, "score (0-100)", vis,
+                PlotOrientation.HORIZONTAL, false, false, false);
+        visibility.getCategoryPlot().getRangeAxis().setRange(0, 100);
+        two.addCell(bare(chart(writer, visibility, 250, 220)));
         two.addCell(bare(chart(writer, ChartFactory.createBarChart("Top cited domains", null, "answers", dom,
                 PlotOrientation.HORIZONTAL, false, false, false), 250, 220)));
         doc.add(two);
         if (d.trend().size() > 1) {
             DefaultCategoryDataset trend = new DefaultCategoryDataset();
+            TrendLabels labels = new TrendLabels();
             for (BatchRepository.TrendPoint p : d.trend()) {
-                String when = p.createdAt().toString().substring(5, 16).replace('T', ' ');
+                String when = labels.next(p.createdAt());
                 if (p.brandSOV() != null) trend.addValue(p.brandSOV(), "Brand SOV", when);
                 p.visibility().forEach((s, v) -> trend.addValue(v, "Visibility " + s, when));
             }
-            doc.add(chart(writer, ChartFactory.createLineChart("Trend over batches", null, null, trend,
-                    PlotOrientation.VERTICAL, true, false, false), 500, 220));
+            JFreeChart line = ChartFactory.createLineChart("Trend over batches (UTC)", null, null, trend,
+                    PlotOrientation.VERTICAL, true, false, false);
+            // Points drawn too, so a batch is seen even where a line has only one.
+            ((org.jfree.chart.renderer.category.LineAndShapeRenderer) line.getCategoryPlot().getRenderer())
+                    .setDefaultShapesVisible(true);
+            doc.add(chart(writer, line, 500, 220));
         }
     }
 
@@ -220,7 +240,8 @@ public final class PdfReport {
                 bars.setShadowVisible(false);
                 bars.setSeriesPaint(0, ACCENT);
             }
-            plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+            plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.5f);
+            plot.getDomainAxis().setTickLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 9));
         }
         PdfContentByte cb = writer.getDirectContent();
         PdfTemplate tpl = cb.createTemplate(w, h);
@@ -294,7 +315,7 @@ public final class PdfReport {
             q.setSpacingBefore(6);
             q.setSpacingAfter(4);
             doc.add(q);
-            PdfPTable t = table(new float[] {3, 1.5f, 1.2f, 1.4f, 8});
+            PdfPTable t = table(new float[] {4, 1.4f, 1.1f, 1.3f, 8});
             header(t, "Surface", "Named", "Rank", "Score", "Citations and excerpt");
             for (StoredAnswer a : e.getValue()) {
                 String surface = runs.get(a.answer().runId()).surface().id() + (d.batch().samples() > 1

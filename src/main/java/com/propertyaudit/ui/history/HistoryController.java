@@ -1,6 +1,7 @@
 package com.propertyaudit.ui.history;
 
 import com.propertyaudit.analysis.insights.BatchComparison;
+import com.propertyaudit.analysis.insights.TrendLabels;
 import com.propertyaudit.domain.AnswerStatus;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.StoredAnswer;
@@ -209,9 +210,9 @@ public final class HistoryController {
         Map<String, XYChart.Series<String, Number>> bySurface = new TreeMap<>();
         XYChart.Series<String, Number> sov = new XYChart.Series<>();
         sov.setName("Brand share of voice (%)");
-        java.util.Set<String> used = new java.util.HashSet<>();
+        TrendLabels labels = new TrendLabels();
         for (BatchRepository.TrendPoint p : model.trend) {
-            String when = HistoryModel.trendLabel(p.createdAt(), used);
+            String when = labels.next(p.createdAt());
             p.visibility().forEach((surface, v) -> {
                 if (v == null) return;
                 XYChart.Series<String, Number> s = bySurface.computeIfAbsent(surface, k -> {

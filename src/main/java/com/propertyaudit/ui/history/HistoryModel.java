@@ -81,16 +81,6 @@ public final class HistoryModel {
         return b.createdAt().toString().substring(0, 16).replace('T', ' ');
     }
 
-    /** "11-30 14:05", with the seconds when another batch of the chart already has that minute. */
-    static String trendLabel(java.time.Instant at, java.util.Set<String> used) {
-        String text = at.toString();
-        String minute = text.substring(5, 16).replace('T', ' ');
-        String label = used.contains(minute) ? text.substring(5, 19).replace('T', ' ') : minute;
-        for (int n = 2; used.contains(label); n++) label = minute + " (" + n + ")";
-        used.add(label);
-        return label;
-    }
-
     /** "Simulated 62.3, OpenAI gpt-5 48.0" */
     public static String scores(BatchSummary b) {
         StringBuilder sb = new StringBuilder();

@@ -100,14 +100,4 @@ class HistoryModelTest {
         assertThat(model.segments(failed)).containsExactly(
                 new HistoryModel.Segment("This request failed: HTTP 400: max_tokens is too large", "error"));
     }
-
-    @Test
-    void batchesOfTheSameMinuteGetDistinctTrendLabels() {
-        java.util.Set<String> used = new java.util.HashSet<>();
-        assertThat(HistoryModel.trendLabel(java.time.Instant.parse("2026-11-30T14:05:03Z"), used)).isEqualTo("11-30 14:05");
-        assertThat(HistoryModel.trendLabel(java.time.Instant.parse("2026-11-30T14:05:41Z"), used))
-                .isEqualTo("11-30 14:05:41");
-        assertThat(HistoryModel.trendLabel(java.time.Instant.parse("2026-11-30T14:05:41.5Z"), used))
-                .isEqualTo("11-30 14:05 (2)");
-    }
 }
