@@ -7,6 +7,7 @@ import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.AuditEngine;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
@@ -86,7 +87,11 @@ final class RunCommand implements Callable<Integer> {
                         .orElseThrow(() -> UserError.badInput("No batch '" + target.resume
                                 + "' in " + ws.describe() + ". 'propertyaudit batches' lists them.")).id();
                 propertyName = ws.batches().find(id).orElseThrow().propertyName();
-                handle = engine.resume(id, new ProgressPrinter(err));
+                try {
+                    handle = engine.resume(id, new ProgressPrinter(err));
+                } catch (AuditEngine.StillRunning e) {
+                    throw UserError.environment(e.getMessage());
+                }
             } else {
                 Property property = resolveProperty(ws, target.property);
                 propertyName = property.name();

@@ -75,6 +75,10 @@ final class AsyncLimiter {
         maxInUse = Math.max(maxInUse, inUse);
     }
 
+    int permits() {
+        return permits;
+    }
+
     synchronized int inUse() {
         return inUse;
     }

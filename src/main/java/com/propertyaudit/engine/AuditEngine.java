@@ -43,6 +43,7 @@ public final class AuditEngine implements AutoCloseable {
     private final EngineOptions options;
     private final Clock clock;
     private final String owner;
+    private final Map<Provider, AsyncLimiter> limiters = new EnumMap<>(Provider.class);
     // One writer thread: answers are stored in arrival order and H2 sees no write contention.
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("audit-writer"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("audit-heartbeat"));
@@ -54,6 +55,23 @@ public final class AuditEngine implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.owner = owner;
+    }
+
+    /**
+     * Whether the process named by a batch's heartbeat may still be running it: this engine, or a
+     * process of this machine that is alive. A killed process can be resumed at once, without
+     * waiting for its heartbeat to go stale.
+     */
+    private boolean ownerAlive(String batchOwner) {
+        if (batchOwner == null) return false;
+        if (batchOwner.equals(owner)) return true;
+        String[] parts = batchOwner.split("-");
+        if (parts.length < 2 || !parts[0].equals("pid")) return true;
+        try {
+            return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     /** The name this process writes into the batches it runs, to tell live batches from dead ones. */
@@ -94,29 +112,59 @@ public final class AuditEngine implements AutoCloseable {
         return launch(batch, runs, concurrency, listener);
     }
 
-    /** Resumes a batch that did not finish: asks only for the (query, sample) pairs not yet answered. */
+    /** A resume of a batch whose runs are still at work, here or in another process. */
+    public static final class StillRunning extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        StillRunning(UUID batchId) {
+            super("Batch " + shortId(batchId) + " is still running (in this or another window, or its process stopped"
+                    + " less than a minute ago): wait for it to end, or stop it there, then resume.");
+        }
+    }
+
+    /**
+     * Resumes a batch that did not finish: asks only for the (query, sample) pairs not yet answered.
+     * Refused while any of its runs is still at work, so no answer is asked for twice.
+     */
     public BatchHandle resume(UUID batchId, Consumer<EngineEvent> listener) {
         Batch batch = store.batch(batchId).orElseThrow(
                 () -> new IllegalArgumentException("No batch " + batchId + " in this database."));
-        List<Run> toResume = store.runs(batchId).stream().filter(r -> r.status() != RunStatus.COMPLETED).toList();
+        store.markInterrupted(options.staleAfter(), clock.instant());
+        List<Run> runs = store.runs(batchId);
+        if (runs.stream().anyMatch(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.RUNNING)
+                && ownerAlive(store.owner(batchId).orElse(null))) {
+            throw new StillRunning(batchId);
+        }
+        List<Run> toResume = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).toList();
         listener.accept(new EngineEvent.Log(batchId, "[Batch " + shortId(batchId) + "] resuming "
                 + toResume.size() + " run(s)"));
         return launch(batch, toResume, options.concurrency(), listener);
+    }
+
+    /**
+     * The provider's limiter, shared by every batch of this engine so the limit holds for the
+     * provider, not per batch. An idle limiter takes the newly asked size.
+     */
+    private synchronized AsyncLimiter limiter(Provider provider, int concurrency) {
+        AsyncLimiter current = limiters.get(provider);
+        if (current == null || current.permits() != concurrency && current.inUse() == 0) {
+            current = new AsyncLimiter(concurrency);
+            limiters.put(provider, current);
+        }
+        return current;
     }
 
     private BatchHandle launch(Batch batch, List<Run> runs, int concurrency, Consumer<EngineEvent> listener) {
         long t0 = System.nanoTime();
         Consumer<EngineEvent> events = safe(listener);
         AnswerScorer scorer = new AnswerScorer(batch.snapshot());
-        Map<Provider, AsyncLimiter> limiters = new EnumMap<>(Provider.class);
         List<RunExecution> executions = new ArrayList<>();
         List<RunHandle> handles = new ArrayList<>();
         store.heartbeat(batch.id(), owner);
         ScheduledFuture<?> heartbeat = timer.scheduleAtFixedRate(() -> writer.execute(() -> beat(batch.id())),
                 options.heartbeat().toMillis(), options.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         for (Run run : runs) {
-            AsyncLimiter limiter = limiters.computeIfAbsent(run.surface().provider(),
-                    p -> new AsyncLimiter(concurrency));
+            AsyncLimiter limiter = limiter(run.surface().provider(), concurrency);
             Set<AnswerKey> have = store.completedKeys(run.id());
             List<AnswerKey> todo = new ArrayList<>();
             for (int q = 0; q < batch.snapshot().queries().size(); q++) {

@@ -36,6 +36,9 @@ interface EngineStore {
 
     void heartbeat(UUID batchId, String owner);
 
+    /** The process that last ran the batch, as its heartbeat names it. */
+    Optional<String> owner(UUID batchId);
+
     void finishBatch(UUID batchId, Instant at);
 
     List<UUID> markInterrupted(Duration staleAfter, Instant now);

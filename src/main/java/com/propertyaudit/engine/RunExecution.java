@@ -108,15 +108,37 @@ final class RunExecution {
             AuditQuery query = batch.snapshot().queries().get(key.queryIndex());
             events.accept(new EngineEvent.QueryStarted(batch.id(), run.id(), run.surface(), key.queryIndex(), key.sample()));
             long t0 = System.nanoTime();
-            CompletableFuture<LlmResponse> call = client.ask(new LlmRequest(run.surface(), query.text(), null,
-                    maxOutputTokens, seed(key), batch.snapshot()));
-            cancellable.add(call);
-            return call.handle((response, error) -> {
-                cancellable.remove(call);
+            CompletableFuture<LlmResponse> call;
+            try {
+                call = client.ask(new LlmRequest(run.surface(), query.text(), null, maxOutputTokens, seed(key),
+                        batch.snapshot()));
+            } catch (RuntimeException e) {
+                // A client that throws instead of failing its future must not keep the permit.
+                call = CompletableFuture.failedFuture(e);
+            }
+            CompletableFuture<LlmResponse> asked = call;
+            cancellable.add(asked);
+            return asked.handle((response, error) -> {
+                cancellable.remove(asked);
                 limiter.release();
                 return new Outcome(key, query, response, unwrap(error), (System.nanoTime() - t0) / 1_000_000);
-            }).thenAcceptAsync(this::record, writer);
+            }).thenAcceptAsync(this::recordOrReport, writer);
         }).exceptionally(e -> null);
+    }
+
+    /** Stores the outcome; if the store itself fails, the run says so and stops rather than ending "completed". */
+    private void recordOrReport(Outcome o) {
+        try {
+            record(o);
+        } catch (RuntimeException e) {
+            String why = "an answer could not be stored (" + e.getMessage() + ")";
+            events.accept(new EngineEvent.Log(batch.id(), "[" + run.surface().label() + "] query "
+                    + (o.key.queryIndex() + 1) + ": " + why + "; the run stops, and resume asks again for what is missing"));
+            failed.incrementAndGet();
+            events.accept(new EngineEvent.QueryFailed(batch.id(), run.id(), run.surface(), o.key.queryIndex(),
+                    o.key.sample(), o.latencyMs, why, done.incrementAndGet(), total));
+            if (runError.compareAndSet(null, "Stopped: " + why + ".")) stop();
+        }
     }
 
     /** Reproducible Simulated answers per surface, query and sample. */

@@ -80,6 +80,11 @@ final class StoreBackedEngineStore implements EngineStore {
     }
 
     @Override
+    public Optional<String> owner(UUID batchId) {
+        return batches.owner(batchId);
+    }
+
+    @Override
     public void finishBatch(UUID batchId, Instant at) {
         batches.finish(batchId, at);
     }

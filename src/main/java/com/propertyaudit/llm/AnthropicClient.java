@@ -58,6 +58,8 @@ final class AnthropicClient implements LlmClient {
             return CompletableFuture.failedFuture(new LlmException(LlmException.Kind.MISSING_KEY,
                     "No Anthropic API key: set " + KEY_VARIABLE + " or enter the key in Settings."));
         }
+        LlmException badKey = KeyText.problem(key.get(), KEY_VARIABLE);
+        if (badKey != null) return CompletableFuture.failedFuture(badKey);
         String raw = body(r).toString();
         Request request = new Request.Builder()
                 .url(baseUrl + "/v1/messages")
@@ -66,7 +68,7 @@ final class AnthropicClient implements LlmClient {
                 .post(RequestBody.create(raw, JSON_TYPE))
                 .build();
         long t0 = System.nanoTime();
-        return exchange.send(request, raw, new Errors()).thenApply(reply -> {
+        return HttpExchange.map(exchange.send(request, raw, new Errors()), reply -> {
             long latency = (System.nanoTime() - t0) / 1_000_000;
             JsonNode root = JsonReplies.object("Anthropic", raw, reply.body());
             return fromMessage(root, raw, reply, latency);
@@ -119,6 +121,10 @@ final class AnthropicClient implements LlmClient {
             notes.add("max_tokens".equals(stop) ? "The model reached max_tokens before writing any text."
                     : "refusal".equals(stop) ? "The model refused to answer."
                     : "The model returned no text (stop_reason " + stop + ").");
+        } else if ("pause_turn".equals(stop)) {
+            notes.add("The model paused a long web-search turn: the answer may be unfinished.");
+        } else if ("max_tokens".equals(stop)) {
+            notes.add("The answer was cut off at max_tokens.");
         }
         if (!toolErrors.isEmpty()) notes.add("Web search failed: " + String.join(", ", toolErrors) + ".");
         JsonNode usage = root.path("usage");

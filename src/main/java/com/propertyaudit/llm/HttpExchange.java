@@ -60,6 +60,15 @@ final class HttpExchange {
         return a.result;
     }
 
+    /** {@code sent} read by {@code parse}; cancelling the result cancels the call and its pending retries too. */
+    static <T> CompletableFuture<T> map(CompletableFuture<Reply> sent, java.util.function.Function<Reply, T> parse) {
+        CompletableFuture<T> out = sent.thenApply(parse);
+        out.whenComplete((r, e) -> {
+            if (out.isCancelled()) sent.cancel(true);
+        });
+        return out;
+    }
+
     /** The state of one request across its attempts. */
     private final class Attempts {
         final CompletableFuture<Reply> result = new CompletableFuture<>();

@@ -71,6 +71,8 @@ final class OpenAiClient implements LlmClient {
             return CompletableFuture.failedFuture(new LlmException(LlmException.Kind.MISSING_KEY,
                     "No OpenAI API key: set " + KEY_VARIABLE + " or enter the key in Settings."));
         }
+        LlmException badKey = KeyText.problem(key.get(), KEY_VARIABLE);
+        if (badKey != null) return CompletableFuture.failedFuture(badKey);
         boolean web = r.surface().webSearch();
         String raw = (web ? responsesBody(r) : chatBody(r)).toString();
         Request request = new Request.Builder()
@@ -79,7 +81,7 @@ final class OpenAiClient implements LlmClient {
                 .post(RequestBody.create(raw, JSON_TYPE))
                 .build();
         long t0 = System.nanoTime();
-        return exchange.send(request, raw, new Errors()).thenApply(reply -> {
+        return HttpExchange.map(exchange.send(request, raw, new Errors()), reply -> {
             long latency = (System.nanoTime() - t0) / 1_000_000;
             JsonNode root = JsonReplies.object("OpenAI", raw, reply.body());
             return web ? fromResponses(root, raw, reply, latency) : fromChat(root, raw, reply, latency);

@@ -237,6 +237,18 @@ public final class BatchRepository {
         });
     }
 
+    /** The process that last ran the batch (its heartbeat's owner), if any. */
+    public Optional<String> owner(UUID batchId) {
+        return Optional.ofNullable(db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM batch WHERE id = ?")) {
+                ps.setObject(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }));
+    }
+
     /** The running process says it is alive. */
     public void heartbeat(UUID batchId, String owner) {
         db.inTransaction(c -> {

@@ -210,4 +210,41 @@ class AuditEngineTest {
                 Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5)), "other");
         assertThat(later.detectInterrupted()).isEmpty();
     }
+
+    @Test
+    void aClientThatThrowsFailsItsAnswersInsteadOfHangingTheRun() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(5);
+        clients.add(client);
+        new PropertyRepository(db).save(property(1));
+        AuditEngine engine = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, PriceTable.defaults()),
+                s -> r -> {
+                    throw new IllegalArgumentException("Unexpected char 0xa0 in header value");
+                }, EngineOptions.defaults().withConcurrency(2), Clock.systemUTC(), "test-owner");
+        BatchHandle h = engine.start(property(5), List.of(OPENAI), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.FAILED);
+        assertThat(answers.forBatch(h.batchId(), AnswerRepository.Detail.FULL)).hasSize(5)
+                .allMatch(a -> a.answer().status() == AnswerStatus.FAILED);
+    }
+
+    @Test
+    void aBatchStillRunningCannotBeResumedTwice() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(200);
+        AuditEngine engine = engine(client, 1);
+        BatchHandle h = engine.start(property(4), List.of(OPENAI), 1, "{}", events::add);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.resume(h.batchId(), events::add))
+                .isInstanceOf(AuditEngine.StillRunning.class).hasMessageContaining("is still running");
+        h.cancel();
+        h.done().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void twoBatchesShareTheProvidersLimit() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(30);
+        AuditEngine engine = engine(client, 3);
+        BatchHandle a = engine.start(property(12), List.of(OPENAI), 1, "{}", events::add);
+        BatchHandle b = engine.start(property(12), List.of(OPENAI), 1, "{}", events::add);
+        a.done().get(30, TimeUnit.SECONDS);
+        b.done().get(30, TimeUnit.SECONDS);
+        assertThat(client.maxInFlight.get()).isEqualTo(3);
+    }
 }

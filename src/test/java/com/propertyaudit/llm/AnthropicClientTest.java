@@ -180,4 +180,47 @@ class AnthropicClientTest {
         assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_REQUEST);
         assertThat(e.getMessage()).contains("cannot both be specified");
     }
+
+    @Test
+    void aPausedWebSearchTurnKeepsItsTextWithANote() throws Exception {
+        mock.server.enqueue(json(200, """
+                {"id":"msg_05","type":"message","role":"assistant","model":"claude-sonnet-4-5","content":[
+                 {"type":"text","text":"Let me look that up."}],
+                 "stop_reason":"pause_turn","usage":{"input_tokens":10,"output_tokens":8}}
+                """));
+        LlmResponse r = ask("anthropic:claude-sonnet-4-5+web");
+        assertThat(r.text()).isEqualTo("Let me look that up.");
+        assertThat(r.note()).contains("may be unfinished");
+    }
+
+    @Test
+    void aKeyWithAnInvisibleCharacterIsRefusedWithoutQuotingIt() throws Exception {
+        String pasted = "sk-ant-api03-SECRET\u00a0claude5678";
+        try (LlmClients clients = new LlmClients(new LlmConfig(mock.server.url("/").toString(), mock.server.url("/")
+                .toString(), p -> java.util.Optional.of(pasted), java.time.Duration.ofSeconds(5), 5,
+                java.time.Duration.ofMillis(10)))) {
+            CompletionException e = Assertions.assertThrows(CompletionException.class, () -> clients
+                    .forSurface(request("anthropic:claude-sonnet-4-5").surface()).ask(request("anthropic:claude-sonnet-4-5"))
+                    .join());
+            LlmException le = (LlmException) e.getCause();
+            assertThat(le.kind()).isEqualTo(LlmException.Kind.AUTH);
+            assertThat(le.getMessage()).contains("ANTHROPIC_API_KEY").contains("position 20").doesNotContain("SECRET");
+            assertThat(mock.server.getRequestCount()).isZero();
+        }
+    }
+
+    @Test
+    void cancellingAnAnswerStopsItsRetries() throws Exception {
+        mock.server.enqueue(json(503, """
+                {"type":"error","error":{"type":"api_error","message":"Internal server error"}}
+                """, "retry-after", "0.3"));
+        mock.server.enqueue(json(200, OK));
+        java.util.concurrent.CompletableFuture<LlmResponse> f = mock.clients
+                .forSurface(request("anthropic:claude-sonnet-4-5").surface()).ask(request("anthropic:claude-sonnet-4-5"));
+        assertThat(mock.server.takeRequest(5, TimeUnit.SECONDS)).isNotNull();
+        f.cancel(true);
+        // The retry was due 0.3 s later; well after that, still only the first request arrived.
+        assertThat(mock.server.takeRequest(1, TimeUnit.SECONDS)).isNull();
+        assertThat(mock.server.getRequestCount()).isEqualTo(1);
+    }
 }
