@@ -36,7 +36,9 @@ import java.util.concurrent.Future;
 final class AnswerFileScorer {
 
     private static final int CHUNK_LINES = 256;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict about a line: a second JSON value after the first is an error, not silently dropped. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** A line that is not a valid answer; the message names file, line and field. */
     static final class BadAnswerLine extends RuntimeException {
@@ -172,6 +174,10 @@ final class AnswerFileScorer {
             try {
                 node = MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
+                if (e.getOriginalMessage().startsWith("Trailing token")) {
+                    throw new BadAnswerLine(name + ", line " + lineNo + ": more than one JSON value on the line;"
+                            + " write one answer object per line.");
+                }
                 throw new BadAnswerLine(name + ", line " + lineNo + ": not valid JSON ("
                         + e.getOriginalMessage() + ").");
             }

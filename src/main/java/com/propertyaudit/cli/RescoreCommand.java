@@ -39,6 +39,13 @@ final class RescoreCommand implements Callable<Integer> {
                 UUID id = Batches.resolve(ws, batch, null);
                 BatchStatus status = BatchStatus.of(ws.batches().runs(id).stream().map(r -> r.status()).toList());
                 if (status.isLive()) throw UserError.badInput("Batch " + batch + " is still running; re-score it once it ends.");
+                // Another stored property's batch would get this property's numbers under its own name.
+                // (A batch whose property was since renamed has no stored namesake and may be re-scored.)
+                String own = ws.batches().find(id).orElseThrow().propertyName();
+                if (!own.equals(property) && ws.properties().idOf(own).isPresent()) {
+                    throw UserError.badInput("Batch " + batch + " is of '" + own + "', not '" + property
+                            + "': re-score it against its own property (--property \"" + own + "\").");
+                }
                 ids = List.of(id);
             }
             int answers = 0;

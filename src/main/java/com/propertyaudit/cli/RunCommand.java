@@ -106,7 +106,11 @@ final class RunCommand implements Callable<Integer> {
                         .put("maxOutputTokens", options.maxOutputTokens())
                         .put("requestTimeoutSeconds", ws.settings().requestTimeoutSeconds())
                         .toString();
-                handle = engine.start(property, chosen, samples, settingsJson, new ProgressPrinter(err));
+                try {
+                    handle = engine.start(property, chosen, samples, settingsJson, new ProgressPrinter(err));
+                } catch (IllegalArgumentException e) {
+                    throw UserError.badInput(e.getMessage());
+                }
             }
             // Ctrl-C: cancel in-flight requests, mark runs cancelled, keep what arrived.
             Thread hook = new Thread(() -> {

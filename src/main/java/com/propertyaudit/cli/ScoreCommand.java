@@ -36,11 +36,17 @@ final class ScoreCommand implements Callable<Integer> {
         } catch (PropertyJson.InvalidPropertyException e) {
             throw UserError.badInput(e.getMessage());
         }
-        if (!Files.isReadable(answersFile)) {
+        if (!Files.isReadable(answersFile) || Files.isDirectory(answersFile)) {
             throw UserError.badInput(answersFile + ": the answers file does not exist or cannot be read.");
         }
         // Results go to a temporary file first so that bad input half-way leaves nothing written.
         Path dir = out == null ? null : out.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw UserError.badInput("--out " + out + ": the folder " + dir + " does not exist; create it or choose another.");
+        }
+        if (out != null && Files.isDirectory(out)) {
+            throw UserError.badInput("--out " + out + " is a folder; give the path of the results file to write.");
+        }
         Path tmp = dir == null ? Files.createTempFile("propertyaudit-score", ".jsonl")
                 : Files.createTempFile(dir, ".score-", ".tmp");
         try {

@@ -2,7 +2,7 @@ package com.propertyaudit.cli;
 
 import com.propertyaudit.engine.Workspace;
 
-/** Opens the workspace the global options and environment point at, turning failures into exit 3. */
+/** Opens the workspace the global options and environment point at: a bad --db is exit 2, other failures exit 3. */
 final class Workspaces {
 
     private Workspaces() {}
@@ -12,6 +12,8 @@ final class Workspaces {
             return Workspace.open(GlobalOptions.home(), GlobalOptions.db(), System.getenv());
         } catch (Workspace.NotReadyException e) {
             throw UserError.environment(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw UserError.badInput(e.getMessage());
         }
     }
 }

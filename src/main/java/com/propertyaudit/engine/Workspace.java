@@ -67,10 +67,14 @@ public final class Workspace implements AutoCloseable {
      * @param dbOption   {@code --db}, or null
      */
     public static Workspace open(Path homeOption, String dbOption, Map<String, String> env) {
+        String url = dbOption != null ? dbOption : env.get("PROPERTYAUDIT_DB");
+        if (url != null && !url.isBlank() && !url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("'" + url + "' is not a JDBC URL: --db and PROPERTYAUDIT_DB take"
+                    + " one like jdbc:h2:file:/path/to/propertyaudit, or leave them out for the data folder.");
+        }
         try {
             Path folder = DataFolder.resolve(homeOption, env);
             DataFolder.ensureWritable(folder);
-            String url = dbOption != null ? dbOption : env.get("PROPERTYAUDIT_DB");
             Database db = url == null || url.isBlank() ? Database.openFolder(folder) : Database.open(url);
             return new Workspace(folder, db, env);
         } catch (RuntimeException e) {

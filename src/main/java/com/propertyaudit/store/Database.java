@@ -28,7 +28,9 @@ public final class Database implements AutoCloseable {
     private Database(String url, String description) {
         this.description = description;
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        // H2's own trace file and stack traces add nothing to our one-sentence errors.
+        config.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("TRACE_LEVEL")
+                ? url + ";TRACE_LEVEL_FILE=0" : url);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");

@@ -82,4 +82,37 @@ class InsightsAndRescoreCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("no single batch starts with 'deadbeef'");
     }
+
+    int code(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--home");
+        all.add(home.toString());
+        return PropertyAuditCommand.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                all.toArray(String[]::new));
+    }
+
+    @Test
+    void aBatchIsNotReScoredAgainstAnotherStoredProperty() throws Exception {
+        Path file = home.resolve("p.json");
+        Files.writeString(file, PropertyJson.write(property(List.of())));
+        run("run", "--property", file.toString(), "--surface", "simulated:demo");
+        Files.writeString(file, "{\"name\": \"Other Place\", \"queries\": [{\"text\": \"lofts\"}]}");
+        run("property", "import", file.toString());
+        assertThat(code("rescore", "--batch", "latest", "--property", "Other Place")).isEqualTo(2);
+        assertThat(err.toString()).contains("is of 'Domain San Diego', not 'Other Place'");
+    }
+
+    @Test
+    void aPropertyWithoutQueriesIsABadInputSentence() throws Exception {
+        Path file = home.resolve("empty.json");
+        Files.writeString(file, "{\"name\": \"Empty Q\"}");
+        assertThat(code("run", "--property", file.toString(), "--surface", "simulated:demo")).isEqualTo(2);
+        assertThat(err.toString()).contains("has no queries").doesNotContain("Unexpected error");
+    }
+
+    @Test
+    void aDbOptionThatIsNotAJdbcUrlIsABadInputSentence() {
+        assertThat(code("batches", "--db", "foo")).isEqualTo(2);
+        assertThat(err.toString()).contains("'foo' is not a JDBC URL");
+    }
 }

@@ -175,4 +175,20 @@ class ScoreCommandTest {
             assertThat(results.get(i).get("competitors").size()).isEqualTo(i % 3 == 0 ? 1 : 0);
         }
     }
+
+    @Test
+    void twoObjectsOnOneLineAreRefusedNotHalfRead() throws Exception {
+        Path two = dir.resolve("two.jsonl");
+        Files.writeString(two, "{\"id\":\"a\",\"text\":\"x\"} {\"id\":\"b\"}\n");
+        assertThat(run("score", "--property", property.toString(), "--answers", two.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("line 1: more than one JSON value on the line");
+    }
+
+    @Test
+    void anOutFileInAMissingFolderNamesTheFolder() {
+        Path out = dir.resolve("no-such-folder").resolve("r.jsonl");
+        assertThat(run("score", "--property", property.toString(), "--answers", answers.toString(), "--out",
+                out.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("the folder " + out.getParent() + " does not exist");
+    }
 }
