@@ -2,30 +2,54 @@ package com.propertyaudit.cli;
 
 import com.propertyaudit.engine.EngineEvent;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Progress of a batch on standard error as plain lines, one per event worth reading:
- * {@code [OpenAI gpt-5] query 3/18 done in 2.1 s}. Standard output stays for the summary.
+ * Progress of a batch on standard error; standard output stays for the summary. On a terminal,
+ * one live line with a bar per surface, rewritten in place, with failures and run ends printed
+ * above it; elsewhere (a pipe, a log file) plain lines, one per event worth reading:
+ * {@code [OpenAI gpt-5] query 3/18 done in 2.1 s}.
  */
 final class ProgressPrinter implements Consumer<EngineEvent> {
 
+    /** One surface's bar. */
+    record Bar(String label, int done, int total) {}
+
+    private static final int BAR_CELLS = 20;
+
     private final PrintWriter err;
+    private final boolean live;
+    private final int width;
+    private final Map<UUID, Bar> bars = new LinkedHashMap<>();
 
     ProgressPrinter(PrintWriter err) {
+        this(err, System.console() != null, terminalWidth());
+    }
+
+    ProgressPrinter(PrintWriter err, boolean live, int width) {
         this.err = err;
+        this.live = live;
+        this.width = width;
     }
 
     @Override
     public synchronized void accept(EngineEvent event) {
         String line = null;
         if (event instanceof EngineEvent.QueryFinished f) {
-            line = String.format(Locale.ROOT, "[%s] query %d/%d done in %.1f s%s%s",
-                    f.surface().label(), f.done(), f.total(), f.latencyMs() / 1000.0,
-                    f.brandMentioned() ? " - brand named, rank " + f.brandRank() : " - brand not named",
-                    f.note() == null ? "" : " (" + f.note() + ")");
+            bars.put(f.runId(), new Bar(f.surface().label(), f.done(), f.total()));
+            if (!live) {
+                line = String.format(Locale.ROOT, "[%s] query %d/%d done in %.1f s%s%s",
+                        f.surface().label(), f.done(), f.total(), f.latencyMs() / 1000.0,
+                        f.brandMentioned() ? " - brand named, rank " + f.brandRank() : " - brand not named",
+                        f.note() == null ? "" : " (" + f.note() + ")");
+            }
         } else if (event instanceof EngineEvent.QueryFailed f) {
+            bars.put(f.runId(), new Bar(f.surface().label(), f.done(), f.total()));
             line = String.format(Locale.ROOT, "[%s] query %d/%d failed after %.1f s: %s",
                     f.surface().label(), f.done(), f.total(), f.latencyMs() / 1000.0, f.error());
         } else if (event instanceof EngineEvent.RunFinished r) {
@@ -34,7 +58,38 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                     r.error() == null ? "" : ": " + r.error());
         } else if (event instanceof EngineEvent.Log l) {
             line = l.line();
+        } else if (event instanceof EngineEvent.BatchFinished && live && !bars.isEmpty()) {
+            err.print("\r\u001b[K" + render(List.copyOf(bars.values()), width) + "\n");
+            bars.clear();
         }
-        if (line != null) err.println(line);
+        if (!live) {
+            if (line != null) err.println(line);
+            return;
+        }
+        // Clear the live line, print the message above it, draw the bars again below.
+        if (line != null) err.print("\r\u001b[K" + line + "\n");
+        if (!bars.isEmpty()) err.print("\r\u001b[K" + render(List.copyOf(bars.values()), width));
+        err.flush();
+    }
+
+    /** "OpenAI gpt-5 [#########...........] 9/18  Anthropic claude (web) [###.] 3/18", cut to the width. */
+    static String render(List<Bar> bars, int width) {
+        int cells = Math.max(5, Math.min(BAR_CELLS, (width / Math.max(1, bars.size())) - 30));
+        StringBuilder sb = new StringBuilder();
+        for (Bar b : bars) {
+            int filled = b.total() == 0 ? cells : (int) Math.round((double) cells * b.done() / b.total());
+            if (sb.length() > 0) sb.append("  ");
+            sb.append(b.label()).append(" [").append("#".repeat(filled)).append(".".repeat(cells - filled))
+                    .append("] ").append(b.done()).append('/').append(b.total());
+        }
+        return sb.length() <= width ? sb.toString() : sb.substring(0, Math.max(0, width - 1)) + "…";
+    }
+
+    private static int terminalWidth() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100")));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
     }
 }

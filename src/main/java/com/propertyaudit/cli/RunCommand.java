@@ -21,11 +21,14 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /** {@code propertyaudit run}: one batch for a property on one or more surfaces, or a resume. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -112,7 +115,18 @@ final class RunCommand implements Callable<Integer> {
                     throw UserError.badInput(e.getMessage());
                 }
             }
-            // Ctrl-C: cancel in-flight requests, mark runs cancelled, keep what arrived.
+            // Ctrl-C: cancel in-flight requests and let this method go on, so the summary is printed
+            // and the exit code says what the batch became. A second Ctrl-C leaves at once (the hook
+            // below still waits for the batch to settle).
+            BatchHandle running = handle;
+            AtomicBoolean interrupted = new AtomicBoolean();
+            SignalHandler previous = onInterrupt(() -> {
+                if (!interrupted.compareAndSet(false, true)) System.exit(130);
+                err.println("Cancelling: answers already received are kept; run --resume " + AuditEngine.shortId(
+                        running.batchId()) + " finishes the batch.");
+                running.cancel();
+            });
+            // SIGTERM and the like: cancel in-flight requests, mark runs cancelled, keep what arrived.
             Thread hook = new Thread(() -> {
                 handle.cancel();
                 try {
@@ -126,6 +140,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 status = handle.done().get();
             } finally {
+                if (previous != null) Signal.handle(new Signal("INT"), previous);
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
@@ -136,6 +151,15 @@ final class RunCommand implements Callable<Integer> {
             List<Run> runs = ws.batches().runs(handle.batchId());
             printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs);
             return status == BatchStatus.COMPLETE ? PropertyAuditCommand.OK : PropertyAuditCommand.NOT_SUCCEEDED;
+        }
+    }
+
+    /** Installs a Ctrl-C handler; returns the one it replaces, or null where the JVM offers none. */
+    private static SignalHandler onInterrupt(Runnable action) {
+        try {
+            return Signal.handle(new Signal("INT"), sig -> action.run());
+        } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
+            return null;
         }
     }
 

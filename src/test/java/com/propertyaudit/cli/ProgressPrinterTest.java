@@ -1,0 +1,53 @@
+package com.propertyaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.EngineEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Progress on standard error: plain lines in a pipe, a live bar per surface on a terminal. */
+class ProgressPrinterTest {
+
+    final UUID batch = UUID.randomUUID();
+    final UUID openAiRun = UUID.randomUUID();
+    final Surface gpt = Surface.parse("openai:gpt-5");
+
+    EngineEvent.QueryFinished finished(int done) {
+        return new EngineEvent.QueryFinished(batch, openAiRun, gpt, 2, 1, 2100, true, 2, 65.0, null, done, 18);
+    }
+
+    @Test
+    void inAPipeEveryAnswerIsAPlainLine() {
+        StringWriter out = new StringWriter();
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(out, true), false, 100);
+        p.accept(finished(3));
+        assertThat(out.toString()).isEqualTo("[OpenAI gpt-5] query 3/18 done in 2.1 s - brand named, rank 2"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void onATerminalTheBarsAreRedrawnInPlaceAndMessagesGoAbove() {
+        StringWriter out = new StringWriter();
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(out, true), true, 100);
+        p.accept(finished(9));
+        assertThat(out.toString()).isEqualTo("\r\u001b[KOpenAI gpt-5 [##########..........] 9/18");
+        p.accept(new EngineEvent.RunFinished(batch, openAiRun, gpt, RunStatus.COMPLETED, 61.5, 18, 0, null));
+        assertThat(out.toString()).endsWith("\r\u001b[K[OpenAI gpt-5] run completed, visibility 61.5\n"
+                + "\r\u001b[KOpenAI gpt-5 [##########..........] 9/18");
+    }
+
+    @Test
+    void barsShareTheWidthAndAreCutToIt() {
+        List<ProgressPrinter.Bar> two = List.of(new ProgressPrinter.Bar("OpenAI gpt-5", 18, 18),
+                new ProgressPrinter.Bar("Anthropic claude-sonnet-4-5 (web)", 0, 18));
+        String line = ProgressPrinter.render(two, 80);
+        assertThat(line).startsWith("OpenAI gpt-5 [##########] 18/18  Anthropic claude-sonnet-4-5 (web) [..........]");
+        assertThat(ProgressPrinter.render(two, 40)).hasSize(40).endsWith("…");
+    }
+}
