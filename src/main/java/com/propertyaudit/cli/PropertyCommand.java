@@ -73,7 +73,7 @@ final class PropertyCommand {
                 } else {
                     Path dir = out.toAbsolutePath().getParent();
                     Files.createDirectories(dir);
-                    Path tmp = Files.createTempFile(dir, ".property-", ".tmp");
+                    Path tmp = com.propertyaudit.report.UserFiles.temporary(dir, ".property-", ".tmp");
                     Files.writeString(tmp, json);
                     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }

@@ -1,6 +1,7 @@
 package com.propertyaudit.cli;
 
 import com.propertyaudit.domain.Property;
+import com.propertyaudit.report.UserFiles;
 import com.propertyaudit.store.PropertyJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,8 +48,8 @@ final class ScoreCommand implements Callable<Integer> {
         if (out != null && Files.isDirectory(out)) {
             throw UserError.badInput("--out " + out + " is a folder; give the path of the results file to write.");
         }
-        Path tmp = dir == null ? Files.createTempFile("propertyaudit-score", ".jsonl")
-                : Files.createTempFile(dir, ".score-", ".tmp");
+        Path tmp = dir == null ? UserFiles.temporary(null, "propertyaudit-score", ".jsonl")
+                : UserFiles.temporary(dir, ".score-", ".tmp");
         try {
             try (OutputStream sink = Files.newOutputStream(tmp)) {
                 new AnswerFileScorer(property).score(answersFile, sink);

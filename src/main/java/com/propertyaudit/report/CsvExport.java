@@ -38,7 +38,7 @@ public final class CsvExport {
         if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             Path dir = target.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".export-", ".zip");
+            Path tmp = UserFiles.temporary(dir, ".export-", ".zip");
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
                 for (String name : FILES) {
                     zip.putNextEntry(new ZipEntry(name));

@@ -67,7 +67,7 @@ public final class PdfReport {
     public static void write(ReportData data, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".report-", ".pdf");
+        Path tmp = UserFiles.temporary(dir, ".report-", ".pdf");
         try (OutputStream out = Files.newOutputStream(tmp)) {
             new PdfReport().render(data, out);
         } catch (IOException | RuntimeException e) {

@@ -64,7 +64,13 @@ public record Insights(
      * its completed samples do; {@code rates} are the per-surface shares across samples.
      */
     public record QueryAgreement(int queryIndex, String query, boolean namesBrand, Map<String, Rate> rates,
-            Map<String, Boolean> mentions, boolean agree) {}
+            Map<String, Boolean> mentions, boolean agree) {
+
+        /** Every surface has at least one completed answer to this query: only then can they disagree. */
+        public boolean complete() {
+            return !rates.isEmpty() && mentions.size() == rates.size();
+        }
+    }
 
     /**
      * @param kappa Cohen's for two surfaces, Fleiss' for more; null when undefined or one surface
@@ -72,8 +78,9 @@ public record Insights(
     public record Agreement(int queries, int bothMention, int neither, Map<String, Integer> onlyBy, Double rate,
             Double kappa, String kappaMethod, List<QueryAgreement> perQuery) {
 
+        /** Queries the surfaces answered and disagree on; a query missing answers is not a disagreement. */
         public List<QueryAgreement> disagreements() {
-            return perQuery.stream().filter(q -> !q.agree()).toList();
+            return perQuery.stream().filter(q -> q.complete() && !q.agree()).toList();
         }
     }
 }
