@@ -82,7 +82,7 @@ public final class SettingsController {
         save.disableProperty().bind(Bindings.isNotEmpty(model.problem()));
         status.textProperty().bind(model.status);
         folder.setText("Data folder: " + ctx.workspace().folder() + "  (database and settings; keys are never"
-                + " stored here)");
+                + " stored here). Another folder: start with --home DIR or set PROPERTYAUDIT_HOME.");
     }
 
     /** A key's row; the keychain is only ever asked off the FX thread. */
