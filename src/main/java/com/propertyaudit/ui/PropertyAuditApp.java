@@ -40,8 +40,7 @@ public class PropertyAuditApp extends Application {
         MainController window = main.controller();
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // The first window fits the screen's usable area (1366×768 laptops included).
-        // On a laptop screen (1366×768) it takes the whole usable area.
+        // The first window is 1280×800, or the whole usable area of a smaller (laptop) screen.
         boolean small = screen.getWidth() < 1440 || screen.getHeight() < 860;
         double width = small ? screen.getWidth() : 1280;
         double height = small ? screen.getHeight() : 800;
@@ -51,7 +50,7 @@ public class PropertyAuditApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
                 window::exportCurrent);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
-                () -> window.show(Navigation.Screen.SETTINGS));
+                () -> window.show(MainController.Screen.SETTINGS));
         stage.setTitle("PropertyAudit");
         stage.setScene(scene);
         stage.setMinWidth(900);

@@ -21,11 +21,13 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 /** The main window: navigation on the left, the current screen, notices, a status line. */
 public final class MainController implements Navigation {
+
+    /** The screens of the navigation bar. */
+    public enum Screen { PROPERTIES, RUN_AUDIT, INSIGHTS, HISTORY, SETTINGS }
 
     private final AppContext ctx;
     private final Fxml fxml;
@@ -40,7 +42,6 @@ public final class MainController implements Navigation {
     private Screen current;
     @FXML private StackPane root;
     @FXML private BorderPane layout;
-    @FXML private HBox welcome;
     @FXML private Label status;
     @FXML private ToggleButton navProperties;
     @FXML private ToggleButton navRunAudit;
@@ -94,26 +95,37 @@ public final class MainController implements Navigation {
         ctx.workspace().settingsStore().save(ctx.workspace().settings().withKeysNoteDismissed(true));
     }
 
-    @Override
+    /** Shows a screen with its data read afresh; leaving Properties asks first about unsaved changes. */
     public void show(Screen screen) {
-        if (current == Screen.PROPERTIES && screen != Screen.PROPERTIES && !properties.confirmDiscard()) {
-            buttons.get(Screen.PROPERTIES).setSelected(true);
-            return;
-        }
+        if (!mayLeaveFor(screen)) return;
         if (screen == Screen.RUN_AUDIT) audit.refresh();
         if (screen == Screen.HISTORY) history.refresh();
         if (screen == Screen.INSIGHTS && screen != current) insights.refresh();
+        display(screen);
+    }
+
+    @Override
+    public void openInsights(UUID batchId) {
+        if (!mayLeaveFor(Screen.INSIGHTS)) return;
+        if (batchId != null) insights.show(batchId);
+        else if (current != Screen.INSIGHTS) insights.refresh();
+        display(Screen.INSIGHTS);
+    }
+
+    private boolean mayLeaveFor(Screen screen) {
+        if (current == Screen.PROPERTIES && screen != Screen.PROPERTIES && !properties.confirmDiscard()) {
+            buttons.get(Screen.PROPERTIES).setSelected(true);
+            return false;
+        }
+        return true;
+    }
+
+    private void display(Screen screen) {
         Parent node = screens.get(screen);
         BorderPane.setMargin(node, new Insets(12));
         layout.setCenter(node);
         buttons.get(screen).setSelected(true);
         current = screen;
-    }
-
-    @Override
-    public void openInsights(UUID batchId) {
-        if (batchId != null) insights.show(batchId);
-        show(Screen.INSIGHTS);
     }
 
     @Override
