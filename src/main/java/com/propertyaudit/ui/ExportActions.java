@@ -1,5 +1,6 @@
 package com.propertyaudit.ui;
 
+import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
 import java.io.File;
 import java.nio.file.Path;
@@ -17,11 +18,13 @@ public final class ExportActions {
     private final AppContext ctx;
     private final Consumer<String> open;
     private final Feedback feedback;
+    private final Background background;
 
-    public ExportActions(AppContext ctx, Consumer<String> open, Feedback feedback) {
+    public ExportActions(AppContext ctx, Consumer<String> open, Feedback feedback, Background background) {
         this.ctx = ctx;
         this.open = open;
         this.feedback = feedback;
+        this.background = background;
     }
 
     public void pdf(Window owner, UUID batch) {
@@ -44,7 +47,6 @@ public final class ExportActions {
         if (last != null && new File(last).isDirectory()) fc.setInitialDirectory(new File(last));
         File f = fc.showSaveDialog(owner);
         if (f == null) return;
-        ctx.workspace().settingsStore().save(ctx.workspace().settings().withLastExportFolder(f.getParent()));
         Path target = f.toPath();
         // Large batches take seconds: a non-blocking window says the export is under way.
         Alert working = new Alert(Alert.AlertType.NONE, "Writing " + f.getName() + "…");
@@ -53,7 +55,8 @@ public final class ExportActions {
         working.initOwner(owner);
         working.getButtonTypes().setAll(ButtonType.CLOSE);
         working.show();
-        new FxTasks().run(() -> {
+        background.run(() -> {
+            ctx.workspace().settingsStore().save(ctx.workspace().settings().withLastExportFolder(f.getParent()));
             if (pdf) ctx.workspace().reports().pdf(batch, target);
             else ctx.workspace().reports().csv(batch, target);
             return target;

@@ -34,8 +34,9 @@ public class PropertyAuditApp extends Application {
         SettingsController.applyTheme(settings.theme());
         FxFeedback feedback = new FxFeedback();
         Navigation.Deferred navigation = new Navigation.Deferred(url -> getHostServices().showDocument(url));
-        ExportActions exports = new ExportActions(ctx, navigation::openLink, feedback);
-        ControllerFactory factory = new ControllerFactory(ctx, new FxTasks(), feedback, navigation, exports);
+        FxTasks background = new FxTasks();
+        ExportActions exports = new ExportActions(ctx, navigation::openLink, feedback, background);
+        ControllerFactory factory = new ControllerFactory(ctx, background, feedback, navigation, exports);
         Fxml.Loaded<MainController> main = new Fxml(factory).load(FxmlFile.MAIN);
         MainController window = main.controller();
 

@@ -1,7 +1,9 @@
 package com.propertyaudit.ui.main;
 
 import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.audit.RunAuditController;
+import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.FxFeedback;
 import com.propertyaudit.ui.common.Fxml;
 import com.propertyaudit.ui.common.FxmlFile;
@@ -33,6 +35,7 @@ public final class MainController implements Navigation {
     private final Fxml fxml;
     private final Navigation.Deferred navigation;
     private final FxFeedback feedback;
+    private final Background background;
     private final Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
     private PropertiesController properties;
@@ -49,8 +52,10 @@ public final class MainController implements Navigation {
     @FXML private ToggleButton navHistory;
     @FXML private ToggleButton navSettings;
 
-    public MainController(AppContext ctx, Fxml fxml, Navigation.Deferred navigation, FxFeedback feedback) {
+    public MainController(AppContext ctx, Fxml fxml, Navigation.Deferred navigation, FxFeedback feedback,
+            Background background) {
         this.ctx = ctx;
+        this.background = background;
         this.fxml = fxml;
         this.navigation = navigation;
         this.feedback = feedback;
@@ -92,7 +97,10 @@ public final class MainController implements Navigation {
     @FXML
     private void dismissWelcome() {
         layout.setTop(null);
-        ctx.workspace().settingsStore().save(ctx.workspace().settings().withKeysNoteDismissed(true));
+        background.run(() -> {
+            ctx.workspace().settingsStore().save(ctx.workspace().settings().withKeysNoteDismissed(true));
+            return true;
+        }, ok -> { }, e -> feedback.error("The settings could not be saved", FxTasks.describe(e)));
     }
 
     /** Shows a screen with its data read afresh; leaving Properties asks first about unsaved changes. */

@@ -4,7 +4,6 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.ui.AppContext;
-import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.Background;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
@@ -25,7 +24,6 @@ public final class SettingsController {
 
     private final AppContext ctx;
     private final SettingsModel model;
-    private final Background background;
     @FXML private PasswordField openAiKey;
     @FXML private PasswordField anthropicKey;
     @FXML private Button storeOpenAiKey;
@@ -50,14 +48,14 @@ public final class SettingsController {
 
     public SettingsController(AppContext ctx, Background background) {
         this.ctx = ctx;
-        this.background = background;
-        this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys());
+        this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys(), background);
     }
 
     @FXML
     private void initialize() {
         keyRow(Provider.OPENAI, openAiKey, storeOpenAiKey, openAiKeyNote);
         keyRow(Provider.ANTHROPIC, anthropicKey, storeAnthropicKey, anthropicKeyNote);
+        model.readKeys();
         openAiBaseUrl.textProperty().bindBidirectional(model.openAiBaseUrl);
         anthropicBaseUrl.textProperty().bindBidirectional(model.anthropicBaseUrl);
         defaultSurfaces.textProperty().bindBidirectional(model.defaultSurfaces);
@@ -85,32 +83,16 @@ public final class SettingsController {
                 + " stored here). Another folder: start with --home DIR or set PROPERTYAUDIT_HOME.");
     }
 
-    /** A key's row; the keychain is only ever asked off the FX thread. */
     private void keyRow(Provider p, PasswordField field, Button store, Label note) {
-        store.setDisable(true);
-        note.setText("Reading the OS keychain…");
-        background.run(() -> model.keyState(p), state -> show(state, field, store, note),
-                e -> note.setText("The OS keychain could not be read: " + FxTasks.describe(e)));
-        store.setOnAction(e -> {
-            String key = field.getText();
-            store.setDisable(true);
-            background.run(() -> {
-                model.storeKey(p, key);
-                return model.keyState(p);
-            }, state -> {
-                field.clear();
-                show(state, field, store, note);
-            }, ex -> {
-                store.setDisable(false);
-                note.setText(FxTasks.describe(ex));
-            });
-        });
+        show(model.keyState(p).get(), field, store, note);
+        model.keyState(p).addListener((o, was, now) -> show(now, field, store, note));
+        store.setOnAction(e -> model.storeKey(p, field.getText(), field::clear));
     }
 
     private static void show(SettingsModel.KeyState state, PasswordField field, Button store, Label note) {
         field.setPromptText(state.masked());
         note.setText(state.note());
-        store.setDisable(!state.keychainAvailable());
+        store.setDisable(!state.canStore());
     }
 
     @FXML

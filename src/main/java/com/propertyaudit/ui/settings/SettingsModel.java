@@ -7,7 +7,10 @@ import com.propertyaudit.settings.ApiKeys;
 import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.settings.SettingsStore;
 import java.util.ArrayList;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +18,8 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -52,14 +57,30 @@ public final class SettingsModel {
             r -> new javafx.beans.Observable[] {r.prefix, r.input, r.output});
     public final StringProperty status = new SimpleStringProperty("");
     private final StringBinding problem;
+    private final Background background;
+    private final Map<Provider, ObjectProperty<KeyState>> keyStates = new EnumMap<>(Provider.class);
 
-    public SettingsModel(SettingsStore store, ApiKeys keys) {
+    public SettingsModel(SettingsStore store, ApiKeys keys, Background background) {
         this.store = store;
         this.keys = keys;
+        this.background = background;
         problem = Bindings.createStringBinding(this::validate, openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, prices);
+        for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
+            keyStates.put(p, new SimpleObjectProperty<>(new KeyState("", "Reading the OS keychain…", false)));
+        }
         load();
         // The theme applies and is kept at once: the analyst sees the choice without pressing Save.
-        theme.addListener((o, was, now) -> store.save(store.load().withTheme(now)));
+        theme.addListener((o, was, now) -> write(() -> store.save(store.load().withTheme(now)), null));
+    }
+
+    /** Writes the settings file off the FX thread; {@code done} (may be null) says so on success. */
+    private void write(Runnable saving, String done) {
+        background.run(() -> {
+            saving.run();
+            return true;
+        }, ok -> {
+            if (done != null) status.set(done);
+        }, e -> status.set(FxTasks.describe(e)));
     }
 
     private void load() {
@@ -116,10 +137,16 @@ public final class SettingsModel {
         }
         List<String> surfaces = Arrays.stream(defaultSurfaces.get().split(",")).map(String::strip)
                 .filter(x -> !x.isEmpty()).toList();
-        AppSettings current = store.load();
-        store.save(current.withConnection(openAiBaseUrl.get().strip(), anthropicBaseUrl.get().strip(), surfaces,
-                concurrency.get(), timeoutSeconds.get(), current.samples()).withPrices(priceOverrides()));
-        status.set("Saved. Run Audit takes the new requests in flight now; default surfaces, base URLs and the"
+        String openAi = openAiBaseUrl.get().strip();
+        String anthropic = anthropicBaseUrl.get().strip();
+        int inFlight = concurrency.get();
+        int timeout = timeoutSeconds.get();
+        Map<String, List<Double>> overrides = priceOverrides();
+        write(() -> {
+            AppSettings current = store.load();
+            store.save(current.withConnection(openAi, anthropic, surfaces, inFlight, timeout, current.samples())
+                    .withPrices(overrides));
+        }, "Saved. Run Audit takes the new requests in flight now; default surfaces, base URLs and the"
                 + " timeout take effect at the next start.");
         return true;
     }
@@ -143,30 +170,39 @@ public final class SettingsModel {
     }
 
     /** What the Settings screen shows of a provider's key: masked, where it comes from, whether it can be stored. */
-    public record KeyState(String masked, String note, boolean keychainAvailable) {}
+    public record KeyState(String masked, String note, boolean canStore) {}
 
-    /** Asks the keychain, which may wait for the OS to unlock it: call off the FX thread. */
-    public KeyState keyState(Provider p) {
-        return new KeyState(maskedKey(p), keyNote(p), keychainAvailable());
+    public ObjectProperty<KeyState> keyState(Provider p) {
+        return keyStates.get(p);
     }
 
-    /** Stores a key in the OS keychain; returns the sentence to show beside it. */
-    public String storeKey(Provider provider, String key) {
-        if (key == null || key.isBlank()) throw new IllegalArgumentException("Paste the key into the field first.");
-        keys.store(provider, key.strip());
-        return keyNote(provider);
+    /** Reads every key's state; the keychain may wait for the OS to unlock it, so off the FX thread. */
+    public void readKeys() {
+        keyStates.forEach((p, state) -> background.run(() -> stateOf(p), state::set,
+                e -> state.set(new KeyState("", "The OS keychain could not be read: " + FxTasks.describe(e), false))));
     }
 
-    public String maskedKey(Provider provider) {
-        return keys.key(provider).map(ApiKeys::masked).orElse("not set");
+    /** Stores a key in the OS keychain, off the FX thread; {@code stored} runs once it is there. */
+    public void storeKey(Provider p, String key, Runnable stored) {
+        ObjectProperty<KeyState> state = keyStates.get(p);
+        KeyState before = state.get();
+        state.set(new KeyState(before.masked(), "Storing…", false));
+        background.run(() -> {
+            if (key == null || key.isBlank()) throw new IllegalArgumentException("Paste the key into the field first.");
+            keys.store(p, key.strip());
+            return stateOf(p);
+        }, now -> {
+            state.set(now);
+            stored.run();
+        }, e -> state.set(new KeyState(before.masked(), FxTasks.describe(e), before.canStore())));
     }
 
-    public boolean keychainAvailable() {
-        return keys.keychainAvailable();
+    private KeyState stateOf(Provider p) {
+        return new KeyState(keys.key(p).map(ApiKeys::masked).orElse("not set"), keyNote(p), keys.keychainAvailable());
     }
 
     /** Where the key comes from, and that an environment variable wins over the keychain. */
-    public String keyNote(Provider p) {
+    private String keyNote(Provider p) {
         return switch (keys.source(p)) {
             case ENVIRONMENT -> "From " + ApiKeys.variable(p) + " (the environment variable overrides the keychain)";
             case KEYCHAIN -> "Stored in the OS keychain";

@@ -6,6 +6,7 @@ import com.propertyaudit.domain.Provider;
 import com.propertyaudit.settings.ApiKeys;
 import com.propertyaudit.settings.MemoryKeychain;
 import com.propertyaudit.settings.SettingsStore;
+import com.propertyaudit.ui.common.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +22,7 @@ class SettingsModelTest {
 
     @Test
     void aBadUrlOrSurfaceOrPriceNamesWhatToFix() {
-        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()));
+        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
         assertThat(m.problem().get()).isEmpty();
         m.openAiBaseUrl.set("api.openai.com");
         assertThat(m.problem().get()).contains("'api.openai.com' is not a URL");
@@ -39,7 +40,7 @@ class SettingsModelTest {
     @Test
     void savesOnlyPricesThatDifferFromTheBuiltInTable() throws Exception {
         SettingsStore store = new SettingsStore(home);
-        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()));
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
         m.prices.stream().filter(r -> r.prefix.get().equals("gpt-5")).findFirst().orElseThrow().output.set("12");
         m.addPriceRow();
         m.prices.get(m.prices.size() - 1).prefix.set("my-model");
@@ -50,14 +51,14 @@ class SettingsModelTest {
                 Map.entry("my-model", List.of(0.5, 0.0)));
         assertThat(store.load().concurrency()).isEqualTo(16);
         // A second model reads back what was saved.
-        SettingsModel again = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()));
+        SettingsModel again = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
         assertThat(again.prices.stream().filter(r -> r.prefix.get().equals("my-model")).findFirst().orElseThrow()
                 .input.get()).isEqualTo("0.5");
     }
 
     @Test
     void aPriceListedTwiceIsRefused() {
-        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()));
+        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
         m.addPriceRow();
         m.prices.get(m.prices.size() - 1).prefix.set("gpt-5");
         assertThat(m.problem().get()).isEqualTo("The price of 'gpt-5' is listed twice.");
@@ -66,7 +67,7 @@ class SettingsModelTest {
     @Test
     void theThemeIsKeptAtOnce() {
         SettingsStore store = new SettingsStore(home);
-        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()));
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
         m.theme.set("dark");
         assertThat(store.load().theme()).isEqualTo("dark");
     }
@@ -75,12 +76,14 @@ class SettingsModelTest {
     void aKeyGoesToTheKeychainNeverToTheSettingsFile() throws Exception {
         MemoryKeychain keychain = new MemoryKeychain();
         SettingsStore store = new SettingsStore(home);
-        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), keychain));
-        assertThat(m.storeKey(Provider.OPENAI, "sk-test-1234567890abcdef")).isEqualTo("Stored in the OS keychain");
-        assertThat(m.maskedKey(Provider.OPENAI)).doesNotContain("1234567890");
-        assertThat(m.keyState(Provider.OPENAI).note()).isEqualTo("Stored in the OS keychain");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.storeKey(Provider.ANTHROPIC, "  "))
-                .hasMessage("Paste the key into the field first.");
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), keychain), Background.direct());
+        java.util.concurrent.atomic.AtomicBoolean cleared = new java.util.concurrent.atomic.AtomicBoolean();
+        m.storeKey(Provider.OPENAI, "sk-test-1234567890abcdef", () -> cleared.set(true));
+        assertThat(cleared).isTrue();
+        assertThat(m.keyState(Provider.OPENAI).get().note()).isEqualTo("Stored in the OS keychain");
+        assertThat(m.keyState(Provider.OPENAI).get().masked()).isNotEmpty().doesNotContain("1234567890");
+        m.storeKey(Provider.ANTHROPIC, "  ", () -> { throw new AssertionError("nothing was stored"); });
+        assertThat(m.keyState(Provider.ANTHROPIC).get().note()).isEqualTo("Paste the key into the field first.");
         m.save();
         assertThat(Files.readString(store.file())).doesNotContain("sk-test");
         assertThat(keychain.secrets).containsValue("sk-test-1234567890abcdef");
@@ -89,7 +92,11 @@ class SettingsModelTest {
     @Test
     void anEnvironmentVariableIsSaidToOverrideTheKeychain() {
         SettingsModel m = new SettingsModel(new SettingsStore(home),
-                new ApiKeys(Map.of("ANTHROPIC_API_KEY", "sk-ant-xyz"), new MemoryKeychain()));
-        assertThat(m.keyNote(Provider.ANTHROPIC)).contains("ANTHROPIC_API_KEY").contains("overrides the keychain");
+                new ApiKeys(Map.of("ANTHROPIC_API_KEY", "sk-ant-xyz"), new MemoryKeychain()), Background.direct());
+        assertThat(m.keyState(Provider.ANTHROPIC).get().note()).startsWith("Reading the OS keychain");
+        m.readKeys();
+        assertThat(m.keyState(Provider.ANTHROPIC).get().note()).contains("ANTHROPIC_API_KEY")
+                .contains("overrides the keychain");
+        assertThat(m.keyState(Provider.ANTHROPIC).get().canStore()).isTrue();
     }
 }
