@@ -13,7 +13,7 @@ public final class BatchHandle {
     private final CompletableFuture<BatchStatus> done;
     private final Runnable canceller;
 
-    BatchHandle(UUID batchId, List<RunHandle> runs, CompletableFuture<BatchStatus> done, Runnable canceller) {
+    public BatchHandle(UUID batchId, List<RunHandle> runs, CompletableFuture<BatchStatus> done, Runnable canceller) {
         this.batchId = batchId;
         this.runs = List.copyOf(runs);
         this.done = done;

@@ -1,21 +1,12 @@
 package com.propertyaudit.ui.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.propertyaudit.domain.Property;
-import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
-import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.RunHandle;
-import com.propertyaudit.store.PropertySummary;
 import com.propertyaudit.ui.AppContext;
-import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
 import com.propertyaudit.ui.common.Navigation;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,16 +35,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RunAuditController {
 
     private final AppContext ctx;
-    private final Background background;
     private final Feedback feedback;
     private final Navigation navigation;
-    private final RunAuditModel model = new RunAuditModel();
-    private Property selected;
-    private BatchHandle handle;
-    /** The property of the batch running or last run, for its notice. */
-    private String runningProperty = "";
-    /** Requests in flight as Settings last said, to follow a change made there. */
-    private int settingsConcurrency;
+    private final RunAuditModel model;
     @FXML private ComboBox<String> property;
     @FXML private VBox surfaceBoxes;
     @FXML private Spinner<Integer> samples;
@@ -75,15 +59,16 @@ public final class RunAuditController {
 
     public RunAuditController(AppContext ctx, Background background, Feedback feedback, Navigation navigation) {
         this.ctx = ctx;
-        this.background = background;
         this.feedback = feedback;
         this.navigation = navigation;
+        this.model = new RunAuditModel(new AppLaunch(ctx), background, feedback);
         ctx.bridge().listen(model::apply);
     }
 
     @FXML
     private void initialize() {
-        property.valueProperty().addListener((o, was, now) -> load(now, null));
+        property.setItems(model.propertyNames);
+        property.valueProperty().bindBidirectional(model.propertyName);
         property.disableProperty().bind(model.running);
         for (String s : RunAuditModel.OFFERED) {
             CheckBox box = new CheckBox(Surface.parse(s).label());
@@ -91,33 +76,25 @@ public final class RunAuditController {
             box.setTooltip(new Tooltip(s.startsWith("simulated") ? "Offline and free: deterministic sample answers,"
                     + " labelled Simulated everywhere" : s + " - needs an API key (Settings)"));
             box.selectedProperty().addListener((o, was, now) -> {
-                if (now) model.chosen.add(s);
-                else model.chosen.remove(s);
+                if (now && !model.chosen.contains(s)) model.chosen.add(s);
+                if (!now) model.chosen.remove(s);
             });
+            model.chosen.addListener((ListChangeListener<String>) c -> box.setSelected(model.chosen.contains(s)));
             surfaceBoxes.getChildren().add(box);
         }
-        // The keychain may wait for the OS to unlock it: asked off the FX thread. Without keys,
-        // the two Simulated surfaces: the whole flow, agreement and a partial batch included.
-        background.run(() -> ctx.workspace().keys().key(Provider.OPENAI).isPresent()
-                || ctx.workspace().keys().key(Provider.ANTHROPIC).isPresent(), anyKey -> {
-            List<String> defaults = anyKey ? ctx.workspace().settings().defaultSurfaces()
-                    : List.of("simulated:demo", "simulated:demo+web");
-            for (int i = 0; i < RunAuditModel.OFFERED.size(); i++) {
-                ((CheckBox) surfaceBoxes.getChildren().get(i)).setSelected(defaults.contains(RunAuditModel.OFFERED.get(i)));
-            }
-        }, e -> feedback.error("The OS keychain could not be read", FxTasks.describe(e)));
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 50, 1));
         samples.valueProperty().addListener((o, was, now) -> model.samples.set(now));
-        settingsConcurrency = ctx.workspace().settings().concurrency();
-        model.concurrency.set(settingsConcurrency);
         concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
+        model.concurrency.addListener((o, was, now) -> concurrency.getValueFactory().setValue(now.intValue()));
         estimate.textProperty().bind(Bindings.createStringBinding(() -> model.estimate(ctx.workspace().prices()),
                 model.chosen, model.samples, model.queryCount));
         run.disableProperty().bind(model.running.or(Bindings.isEmpty(model.chosen)).or(model.queryCount.isEqualTo(0)));
         cancel.disableProperty().bind(model.running.not());
         barsPlaceholder.visibleProperty().bind(Bindings.isEmpty(bars.getChildren()));
         barsPlaceholder.managedProperty().bind(barsPlaceholder.visibleProperty());
+        model.surfaces.addListener((ListChangeListener<RunAuditModel.SurfaceProgress>) c ->
+                bars.getChildren().setAll(model.surfaces.stream().map(RunAuditController::bar).toList()));
 
         table.setItems(model.rows);
         queryColumn.setCellValueFactory(d -> new SimpleStringProperty((d.getValue().index + 1) + ". " + d.getValue().text));
@@ -132,61 +109,30 @@ public final class RunAuditController {
         scoreColumn.setCellValueFactory(d -> d.getValue().score);
         log.setItems(model.log);
         model.log.addListener((ListChangeListener<String>) c -> log.scrollTo(model.log.size() - 1));
+        toInsights.visibleProperty().bind(model.finishedStatus.isNotNull());
+        toInsights.textProperty().bind(Bindings.createStringBinding(() -> model.finishedStatus.get() == null ? ""
+                : "Batch " + model.finishedStatus.get().id() + " - open its insights", model.finishedStatus));
         model.finishedStatus.addListener((o, was, now) -> {
             if (now == null) return;
             UUID batch = model.batchId.get();
-            toInsights.setText("Batch " + now.id() + " - open its insights");
-            toInsights.setVisible(true);
-            feedback.notice("Audit finished: " + now.id(), model.finishedSummary(runningProperty),
+            feedback.notice("Audit finished: " + now.id(), model.finishedSummary(model.runProperty()),
                     "Open insights", () -> navigation.openInsights(batch));
         });
-        refresh();
+        model.open();
     }
 
     public ReadOnlyObjectProperty<UUID> batchIdProperty() {
         return model.batchId;
     }
 
-    public RunAuditModel model() {
-        return model;
-    }
-
-    /** Reads the chosen property; {@code then} runs once it is read (and only if it is still the one chosen). */
-    private void load(String name, Runnable then) {
-        if (name == null) return;
-        background.run(() -> ctx.workspace().properties().findByName(name).orElseThrow(() -> new IllegalStateException(
-                "'" + name + "' is no longer stored (deleted in another window?): choose another property.")), p -> {
-            if (!name.equals(property.getValue())) return; // an answer for an earlier choice
-            selected = p;
-            model.queryCount.set(p.queries().size());
-            if (then != null) then.run();
-        }, e -> feedback.error("The property could not be read", FxTasks.describe(e)));
-    }
-
     /** Reloads the property list and the chosen property (after edits on the Properties screen). */
     public void refresh() {
-        refresh(null);
+        model.refresh(null);
     }
 
     /** Ctrl+R from another screen: the property is read afresh first, so a change just saved is audited. */
     public void refreshThenStart() {
-        refresh(this::start);
-    }
-
-    private void refresh(Runnable then) {
-        background.run(() -> ctx.workspace().properties().list(), (List<PropertySummary> all) -> {
-            String keep = property.getValue();
-            List<String> names = all.stream().map(PropertySummary::name).toList();
-            if (!names.equals(property.getItems())) property.getItems().setAll(names);
-            String pick = keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
-            property.getSelectionModel().select(pick);
-            int fromSettings = ctx.workspace().settings().concurrency();
-            if (fromSettings != settingsConcurrency && !model.running.get()) {
-                settingsConcurrency = fromSettings;
-                concurrency.getValueFactory().setValue(fromSettings);
-            }
-            if (pick != null) load(pick, then);
-        }, e -> feedback.error("Properties could not be read", FxTasks.describe(e)));
+        model.refresh(model::start);
     }
 
     /** Whether a batch is running, for the window's close check. */
@@ -196,7 +142,7 @@ public final class RunAuditController {
 
     /** Stops the running batch; answers received are kept. */
     public void cancelRun() {
-        if (handle != null) handle.cancel();
+        model.cancel();
     }
 
     @FXML
@@ -206,66 +152,27 @@ public final class RunAuditController {
 
     @FXML
     private void cancel() {
-        cancelRun();
+        model.cancel();
     }
 
     /** Ctrl+R and the button. */
     @FXML
     public void start() {
-        if (model.running.get() || selected == null || model.chosen.isEmpty()) return;
-        List<Surface> surfaces = model.chosen.stream().map(Surface::parse).toList();
-        Property p = selected;
-        int n = model.samples.get();
-        int inFlight = model.concurrency.get();
-        String settings = new ObjectMapper().createObjectNode().put("concurrency", inFlight).put("source", "gui")
-                .toString();
-        handle = null;
-        runningProperty = p.name();
-        model.starting();
-        background.run(() -> {
-            // The keychain is asked off the FX thread; a missing key stops here, before any batch exists.
-            List<String> missing = ctx.workspace().missingKeys(surfaces);
-            if (!missing.isEmpty()) throw new MissingKey(missing);
-            return ctx.engine().start(p, surfaces, n, inFlight, settings, ctx.bridge().sink());
-        }, h -> {
-            handle = h;
-            Map<UUID, Surface> runs = new LinkedHashMap<>();
-            for (RunHandle r : h.runs()) runs.put(r.runId(), r.surface());
-            toInsights.setVisible(false);
-            bars.getChildren().clear();
-            model.started(h.batchId(), p.queries().stream().map(q -> q.text()).toList(), runs,
-                    h.runs().isEmpty() ? 0 : h.runs().get(0).total());
-            for (int i = 0; i < h.runs().size(); i++) bars.getChildren().add(bar(h.runs().get(i), model.surfaces.get(i)));
-        }, e -> {
-            model.startFailed();
-            if (e instanceof MissingKey m) feedback.error("A key is missing", m.getMessage());
-            else feedback.error("The audit could not start", FxTasks.describe(e));
-        });
-    }
-
-    /** The chosen surfaces need keys that are not set; the sentence says where to set them in the app. */
-    static final class MissingKey extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MissingKey(List<String> variables) {
-            super("No API key for " + String.join(" and ", variables) + ": enter it in Settings (or set the"
-                    + " environment variable before starting PropertyAudit), or tick a Simulated surface to try"
-                    + " without keys.");
-        }
+        model.start();
     }
 
     /** A surface's bar, bound to a Task that lives as long as the run and takes its progress. */
-    private VBox bar(RunHandle run, RunAuditModel.SurfaceProgress progress) {
-        RunTask task = new RunTask(run);
+    private static VBox bar(RunAuditModel.SurfaceProgress progress) {
+        RunTask task = new RunTask(progress.run);
         task.report(progress.progress.get());
         progress.progress.addListener((o, was, now) -> task.report(now.doubleValue()));
         ProgressBar bar = new ProgressBar();
-        bar.setId("progress-" + run.surface().id().replaceAll("[^a-z0-9]+", "-"));
+        bar.setId("progress-" + progress.run.surface().id().replaceAll("[^a-z0-9]+", "-"));
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.progressProperty().bind(task.progressProperty());
         Label label = new Label();
         label.textProperty().bind(progress.label);
-        Thread t = new Thread(task, "run-" + run.surface().id());
+        Thread t = new Thread(task, "run-" + progress.run.surface().id());
         t.setDaemon(true);
         t.start();
         return new VBox(2, label, bar);

@@ -1,9 +1,16 @@
 package com.propertyaudit.ui.audit;
 
 import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.engine.RunHandle;
 import com.propertyaudit.llm.PriceTable;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,20 +94,43 @@ public final class RunAuditModel {
         }
     }
 
-    /** One surface's progress bar. */
+    /** One surface's progress bar, for its run. */
     public static final class SurfaceProgress {
-        public final Surface surface;
+        public final RunHandle run;
         public final DoubleProperty progress = new SimpleDoubleProperty();
         public final StringProperty label = new SimpleStringProperty();
-        final int total;
 
-        SurfaceProgress(Surface surface, int total) {
-            this.surface = surface;
-            this.total = total;
-            label.set(surface.label() + ": 0/" + total);
+        SurfaceProgress(RunHandle run) {
+            this.run = run;
+            label.set(run.surface().label() + ": 0/" + run.total());
         }
     }
 
+    /** The chosen surfaces need keys that are not set; the sentence says where to set them in the app. */
+    static final class MissingKey extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingKey(List<String> variables) {
+            super("No API key for " + String.join(" and ", variables) + ": enter it in Settings (or set the"
+                    + " environment variable before starting PropertyAudit), or tick a Simulated surface to try"
+                    + " without keys.");
+        }
+    }
+
+    private final Launch launch;
+    private final Background background;
+    private final Feedback feedback;
+    /** The stored properties' names, and the one chosen. */
+    public final ObservableList<String> propertyNames = FXCollections.observableArrayList();
+    public final StringProperty propertyName = new SimpleStringProperty();
+    /** The chosen property as last read; what Run Audit sends. */
+    private Property selected;
+    private BatchHandle handle;
+    /** The property of the batch running or last run, for its notice. */
+    private String runProperty = "";
+    /** Requests in flight as Settings last said, to follow a change made there. */
+    private int settingsConcurrency;
+    private boolean refreshing;
     public final ObservableList<String> chosen = FXCollections.observableArrayList();
     public final IntegerProperty samples = new SimpleIntegerProperty(1);
     public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
@@ -112,8 +142,86 @@ public final class RunAuditModel {
     public final ObservableList<SurfaceProgress> surfaces = FXCollections.observableArrayList();
     public final ObservableList<String> log = FXCollections.observableArrayList();
     private final Map<UUID, SurfaceProgress> byRun = new LinkedHashMap<>();
-    private final List<EngineEvent> early = new java.util.ArrayList<>();
+    private final List<EngineEvent> early = new ArrayList<>();
     private boolean starting;
+
+    public RunAuditModel(Launch launch, Background background, Feedback feedback) {
+        this.launch = launch;
+        this.background = background;
+        this.feedback = feedback;
+        // The analyst's choice is read at once; a refresh reads its own choice itself.
+        propertyName.addListener((o, was, now) -> {
+            if (!refreshing) load(now, null);
+        });
+    }
+
+    /** Ticks the default surfaces and takes the concurrency from Settings; reads the properties. */
+    public void open() {
+        background.run(launch::defaultSurfaces, chosen::setAll,
+                e -> feedback.error("The OS keychain could not be read", FxTasks.describe(e)));
+        refresh(null);
+    }
+
+    /** Reloads the property names and the chosen property; {@code then} (may be null) runs once it is read. */
+    public void refresh(Runnable then) {
+        background.run(() -> new Fresh(launch.propertyNames(), launch.settingsConcurrency()), fresh -> {
+            String keep = propertyName.get();
+            if (!fresh.names().equals(propertyNames)) propertyNames.setAll(fresh.names());
+            String pick = keep != null && fresh.names().contains(keep) ? keep
+                    : fresh.names().isEmpty() ? null : fresh.names().get(0);
+            if (fresh.concurrency() != settingsConcurrency && !running.get()) {
+                settingsConcurrency = fresh.concurrency();
+                concurrency.set(fresh.concurrency());
+            }
+            refreshing = true;
+            propertyName.set(pick);
+            refreshing = false;
+            load(pick, then);
+        }, e -> feedback.error("Properties could not be read", FxTasks.describe(e)));
+    }
+
+    private record Fresh(List<String> names, int concurrency) {}
+
+    /** Reads the chosen property; {@code then} runs once it is read, if it is still the one chosen. */
+    private void load(String name, Runnable then) {
+        if (name == null) return;
+        background.run(() -> launch.property(name), p -> {
+            if (!name.equals(propertyName.get())) return; // an answer for an earlier choice
+            selected = p;
+            queryCount.set(p.queries().size());
+            if (then != null) then.run();
+        }, e -> feedback.error("The property could not be read", FxTasks.describe(e)));
+    }
+
+    /** Run Audit: the chosen property on the chosen surfaces; a missing key stops it before any batch exists. */
+    public void start() {
+        if (running.get() || selected == null || chosen.isEmpty()) return;
+        Property p = selected;
+        List<Surface> surfaceList = chosen.stream().map(Surface::parse).toList();
+        int n = samples.get();
+        int inFlight = concurrency.get();
+        handle = null;
+        runProperty = p.name();
+        starting();
+        background.run(() -> launch.start(p, surfaceList, n, inFlight), h -> {
+            handle = h;
+            started(h.batchId(), p.queries().stream().map(q -> q.text()).toList(), h.runs());
+        }, e -> {
+            startFailed();
+            if (e instanceof MissingKey) feedback.error("A key is missing", e.getMessage());
+            else feedback.error("The audit could not start", FxTasks.describe(e));
+        });
+    }
+
+    /** Stops the running batch; answers received are kept. */
+    public void cancel() {
+        if (handle != null) handle.cancel();
+    }
+
+    /** The property of the batch running or last run. */
+    public String runProperty() {
+        return runProperty;
+    }
 
     /** "36 requests · about $0.12" — before anything is sent. */
     public String estimate(PriceTable prices) {
@@ -136,37 +244,38 @@ public final class RunAuditModel {
      * Run Audit was pressed: until {@link #started} names the batch, its first events (sent while
      * the engine creates it) are kept rather than dropped.
      */
-    public void starting() {
+    void starting() {
         starting = true;
         early.clear();
         running.set(true);
     }
 
     /** The batch could not be created. */
-    public void startFailed() {
+    void startFailed() {
         starting = false;
         early.clear();
         running.set(false);
     }
 
     /** A new batch started: one progress bar per run, one row per query. */
-    public void started(UUID batch, List<String> queryTexts, Map<UUID, Surface> runs, int perRun) {
+    void started(UUID batch, List<String> queryTexts, List<RunHandle> runs) {
         batchId.set(batch);
         finishedStatus.set(null);
         running.set(true);
         log.clear();
         byRun.clear();
-        surfaces.clear();
-        runs.forEach((id, s) -> {
-            SurfaceProgress p = new SurfaceProgress(s, perRun);
-            byRun.put(id, p);
-            surfaces.add(p);
-        });
+        List<SurfaceProgress> bars = new ArrayList<>();
+        for (RunHandle r : runs) {
+            SurfaceProgress p = new SurfaceProgress(r);
+            byRun.put(r.runId(), p);
+            bars.add(p);
+        }
+        surfaces.setAll(bars);
         int perQuery = samples.get() * runs.size();
         rows.setAll(java.util.stream.IntStream.range(0, queryTexts.size())
                 .mapToObj(i -> new QueryRow(i, queryTexts.get(i), perQuery)).toList());
         starting = false;
-        List<EngineEvent> kept = new java.util.ArrayList<>(early);
+        List<EngineEvent> kept = new ArrayList<>(early);
         early.clear();
         apply(kept);
     }
@@ -220,6 +329,6 @@ public final class RunAuditModel {
         SurfaceProgress p = byRun.get(runId);
         if (p == null) return;
         p.progress.set(total == 0 ? 1 : (double) done / total);
-        p.label.set(p.surface.label() + ": " + done + "/" + total);
+        p.label.set(p.run.surface().label() + ": " + done + "/" + total);
     }
 }

@@ -6,10 +6,18 @@ import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.llm.PriceTable;
-import java.util.LinkedHashMap;
+import com.propertyaudit.domain.AuditQuery;
+import com.propertyaudit.domain.Location;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.engine.BatchHandle;
+import com.propertyaudit.engine.RunHandle;
+import com.propertyaudit.ui.ModelFixtures;
+import com.propertyaudit.ui.common.Background;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Run Audit's view model without a stage: the estimate, live rows and bars, and the batch's end. */
@@ -23,19 +31,98 @@ class RunAuditModelTest {
         return new EngineEvent.QueryFinished(batch, run, sim, query, 1, 1200, query == 0, 1, 65.0, null, done, 3);
     }
 
-    RunAuditModel started() {
-        RunAuditModel m = new RunAuditModel();
+    final ModelFixtures.RecordingFeedback feedback = new ModelFixtures.RecordingFeedback();
+    final List<String> startedWith = new ArrayList<>();
+
+    /** Two stored properties; starting records what was asked and refuses OpenAI for want of a key. */
+    final Launch launch = new Launch() {
+        @Override
+        public List<String> propertyNames() {
+            return List.of("Domain San Diego", "Harbor Point Lofts");
+        }
+
+        @Override
+        public Property property(String name) {
+            return new Property(name, List.of(), List.of(), new Location(null, null, null), List.of(),
+                    List.of(new AuditQuery("q1", null), new AuditQuery("q2", null), new AuditQuery("q3", null)));
+        }
+
+        @Override
+        public List<String> defaultSurfaces() {
+            return List.of("simulated:demo");
+        }
+
+        @Override
+        public int settingsConcurrency() {
+            return 4;
+        }
+
+        @Override
+        public BatchHandle start(Property p, List<Surface> surfaces, int samples, int concurrency) {
+            if (surfaces.stream().anyMatch(s -> s.provider() == Provider.OPENAI)) {
+                throw new RunAuditModel.MissingKey(List.of("OPENAI_API_KEY"));
+            }
+            startedWith.add(p.name() + " " + surfaces + " x" + samples + " @" + concurrency);
+            return new BatchHandle(batch, List.of(handle()), new CompletableFuture<>(), () -> { });
+        }
+    };
+
+    RunHandle handle() {
+        return new RunHandle(run, sim, 3, new CompletableFuture<>());
+    }
+
+    RunAuditModel model() {
+        RunAuditModel m = new RunAuditModel(launch, Background.direct(), feedback);
         m.samples.set(1);
-        Map<UUID, Surface> runs = new LinkedHashMap<>();
-        runs.put(run, sim);
+        return m;
+    }
+
+    RunAuditModel started() {
+        RunAuditModel m = model();
         m.starting();
-        m.started(batch, List.of("q1", "q2", "q3"), runs, 3);
+        m.started(batch, List.of("q1", "q2", "q3"), List.of(handle()));
         return m;
     }
 
     @Test
+    void opensOnTheFirstPropertyWithTheDefaultSurfacesAndSettingsConcurrency() {
+        RunAuditModel m = model();
+        m.open();
+        assertThat(m.propertyNames).containsExactly("Domain San Diego", "Harbor Point Lofts");
+        assertThat(m.propertyName.get()).isEqualTo("Domain San Diego");
+        assertThat(m.chosen).containsExactly("simulated:demo");
+        assertThat(m.concurrency.get()).isEqualTo(4);
+        assertThat(m.queryCount.get()).isEqualTo(3);
+    }
+
+    @Test
+    void startsTheChosenPropertyAndShowsItsRunsAndQueries() {
+        RunAuditModel m = model();
+        m.open();
+        m.propertyName.set("Harbor Point Lofts");
+        m.start();
+        assertThat(startedWith).containsExactly("Harbor Point Lofts [simulated:demo] x1 @4");
+        assertThat(m.running.get()).isTrue();
+        assertThat(m.batchId.get()).isEqualTo(batch);
+        assertThat(m.rows).extracting(r -> r.text).containsExactly("q1", "q2", "q3");
+        assertThat(m.surfaces).singleElement().satisfies(p -> assertThat(p.label.get()).isEqualTo("Simulated demo: 0/3"));
+        assertThat(m.runProperty()).isEqualTo("Harbor Point Lofts");
+    }
+
+    @Test
+    void aMissingKeyIsSaidAndNothingStarts() {
+        RunAuditModel m = model();
+        m.open();
+        m.chosen.setAll("openai:gpt-5");
+        m.start();
+        assertThat(startedWith).isEmpty();
+        assertThat(m.running.get()).isFalse();
+        assertThat(feedback.errors).singleElement().asString().startsWith("A key is missing: No API key for OPENAI_API_KEY");
+    }
+
+    @Test
     void estimatesRequestsAndCostBeforeAnythingIsSent() {
-        RunAuditModel m = new RunAuditModel();
+        RunAuditModel m = model();
         m.queryCount.set(18);
         m.samples.set(2);
         m.chosen.setAll("simulated:demo");
@@ -49,15 +136,12 @@ class RunAuditModelTest {
 
     @Test
     void eventsSentWhileTheBatchIsBeingCreatedAreNotLost() {
-        RunAuditModel m = new RunAuditModel();
-        m.samples.set(1);
+        RunAuditModel m = model();
         m.starting();
         // The engine's first events arrive before the batch id is known to the screen.
         m.apply(List.of(new EngineEvent.Log(batch, "[Batch] started"), new EngineEvent.QueryStarted(batch, run, sim, 0, 1),
                 finished(0, 1)));
-        Map<UUID, Surface> runs = new LinkedHashMap<>();
-        runs.put(run, sim);
-        m.started(batch, List.of("q1", "q2", "q3"), runs, 3);
+        m.started(batch, List.of("q1", "q2", "q3"), List.of(handle()));
         assertThat(m.log).containsExactly("[Batch] started");
         assertThat(m.rows.get(0).status.get()).isEqualTo("done");
         assertThat(m.rows.get(0).named.get()).isEqualTo(1);
