@@ -2,15 +2,12 @@ package com.propertyaudit.ui.history;
 
 import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.analysis.insights.TrendLabels;
-import com.propertyaudit.domain.AnswerStatus;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.StoredAnswer;
-import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.store.BatchRepository;
 import com.propertyaudit.store.BatchSummary;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.ExportActions;
-import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
 import com.propertyaudit.ui.common.Navigation;
@@ -48,13 +45,9 @@ import javafx.scene.text.TextFlow;
 /** Binds History to its {@link HistoryModel}: batches, answers, comparison, trend, resume, delete. */
 public final class HistoryController {
 
-    private final AppContext ctx;
     private final HistoryModel model;
-    private final Background background;
-    private final Feedback feedback;
     private final Navigation navigation;
     private final ExportActions exports;
-    private final javafx.beans.property.BooleanProperty resuming = new javafx.beans.property.SimpleBooleanProperty();
     @FXML private TextField filter;
     @FXML private TableView<BatchSummary> table;
     @FXML private TableColumn<BatchSummary, String> dateColumn;
@@ -82,16 +75,11 @@ public final class HistoryController {
 
     public HistoryController(AppContext ctx, Background background, Feedback feedback, Navigation navigation,
             ExportActions exports) {
-        this.ctx = ctx;
-        this.background = background;
-        this.feedback = feedback;
         this.navigation = navigation;
         this.exports = exports;
-        this.model = new HistoryModel(ctx.workspace(), background, feedback);
-        // A batch that ends anywhere (this window or a resume) shows up here with its final status.
-        ctx.bridge().listen(events -> {
-            if (events.stream().anyMatch(e -> e instanceof EngineEvent.BatchFinished)) model.refresh();
-        });
+        this.model = new HistoryModel(ctx.workspace(), id -> ctx.engine().resume(id, ctx.bridge().sink()), background,
+                feedback);
+        ctx.bridge().listen(model::onEvents);
     }
 
     @FXML
@@ -124,7 +112,8 @@ public final class HistoryController {
         delete.disableProperty().bind(Bindings.createBooleanBinding(() -> !HistoryModel.deletable(model.selected.get()),
                 model.selected));
         resume.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> resuming.get() || !HistoryModel.resumable(model.selected.get()), model.selected, resuming));
+                () -> model.resuming.get() || !HistoryModel.resumable(model.selected.get()), model.selected,
+                model.resuming));
         compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
 
         answers.setItems(model.answers);
@@ -132,11 +121,7 @@ public final class HistoryController {
             @Override
             protected void updateItem(StoredAnswer a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : (a.answer().queryIndex() + 1) + ". " + a.answer().queryText() + "\n"
-                        + model.surfaceOf(a) + " · sample " + a.answer().sample() + " · "
-                        + (a.answer().status() == AnswerStatus.FAILED ? "failed"
-                                : String.format(Locale.ROOT, "score %.1f%s", a.score().score(),
-                                        a.score().brandMentioned() ? " · brand named" : "")));
+                setText(empty || a == null ? null : model.line(a));
             }
         });
         model.answers.addListener((javafx.collections.ListChangeListener<StoredAnswer>) c -> {
@@ -244,17 +229,7 @@ public final class HistoryController {
 
     @FXML
     private void resume() {
-        BatchSummary b = model.selected.get();
-        if (!HistoryModel.resumable(b)) return;
-        resuming.set(true);
-        background.run(() -> ctx.engine().resume(b.batchId(), ctx.bridge().sink()), h -> {
-            resuming.set(false);
-            model.refresh();
-            navigation.openInsights(b.batchId());
-        }, e -> {
-            resuming.set(false);
-            feedback.error("The batch could not be resumed", FxTasks.describe(e));
-        });
+        model.resume(navigation::openInsights);
     }
 
     @FXML

@@ -7,6 +7,7 @@ import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.Mention;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.AnswerRepository;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -40,6 +44,8 @@ public final class HistoryModel {
     public record Segment(String text, String kind) {}
 
     private final Workspace workspace;
+    /** Resumes a batch (the engine's resume, with its events going to the screens). */
+    private final Consumer<UUID> resumer;
     private final Background background;
     private final Feedback feedback;
     public final ObservableList<BatchSummary> all = FXCollections.observableArrayList();
@@ -52,11 +58,14 @@ public final class HistoryModel {
             "Select two batches of the same property (Ctrl+click) and press Compare.");
     public final ObservableList<BatchRepository.TrendPoint> trend = FXCollections.observableArrayList();
     public final StringProperty trendTitle = new SimpleStringProperty("Select a batch to see its property's trend.");
+    /** True while a resume is being started: the button waits. */
+    public final BooleanProperty resuming = new SimpleBooleanProperty();
     private Map<UUID, String> surfaces = new HashMap<>();
     private AnswerScorer scorer;
 
-    public HistoryModel(Workspace workspace, Background background, Feedback feedback) {
+    public HistoryModel(Workspace workspace, Consumer<UUID> resumer, Background background, Feedback feedback) {
         this.workspace = workspace;
+        this.resumer = resumer;
         this.background = background;
         this.feedback = feedback;
         filter.addListener((o, was, now) -> shown.setPredicate(b -> matches(b, now)));
@@ -185,6 +194,37 @@ public final class HistoryModel {
                     + (before.property().equals(after.property()) ? "" : " (" + after.property() + ")")
                     + ". A change is flagged significant when p < 0.05.");
         }, e -> feedback.error("The batches could not be compared", FxTasks.describe(e)));
+    }
+
+    /** A batch that ends anywhere (this window, or a resume) shows up with its final status. */
+    public void onEvents(List<EngineEvent> events) {
+        if (events.stream().anyMatch(e -> e instanceof EngineEvent.BatchFinished)) refresh();
+    }
+
+    /** Resumes the selected batch; {@code then} gets its id once the resume has started. */
+    public void resume(Consumer<UUID> then) {
+        BatchSummary b = selected.get();
+        if (resuming.get() || !resumable(b)) return;
+        resuming.set(true);
+        background.run(() -> {
+            resumer.accept(b.batchId());
+            return b.batchId();
+        }, id -> {
+            resuming.set(false);
+            refresh();
+            then.accept(id);
+        }, e -> {
+            resuming.set(false);
+            feedback.error("The batch could not be resumed", FxTasks.describe(e));
+        });
+    }
+
+    /** "3. best lofts downtown / Simulated demo · sample 1 · score 60.0 · brand named" for the answer list. */
+    public String line(StoredAnswer a) {
+        return (a.answer().queryIndex() + 1) + ". " + a.answer().queryText() + "\n" + surfaceOf(a) + " · sample "
+                + a.answer().sample() + " · " + (a.answer().status() == AnswerStatus.FAILED ? "failed"
+                        : String.format(Locale.ROOT, "score %.1f%s", a.score().score(),
+                                a.score().brandMentioned() ? " · brand named" : ""));
     }
 
     public void delete(BatchSummary b) {

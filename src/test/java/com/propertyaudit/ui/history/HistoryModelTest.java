@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.domain.AnswerStatus;
 import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.BatchHandle;
+import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.BatchSummary;
 import com.propertyaudit.ui.ModelFixtures;
@@ -11,6 +17,7 @@ import com.propertyaudit.ui.common.Background;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,13 +34,14 @@ class HistoryModelTest {
     UUID second;
     ModelFixtures.RecordingFeedback feedback = new ModelFixtures.RecordingFeedback();
     HistoryModel model;
+    final List<UUID> resumed = new java.util.ArrayList<>();
 
     @BeforeEach
     void twoBatches() throws Exception {
         ws = ModelFixtures.workspace(home);
         first = ModelFixtures.runBatch(ws);
         second = ModelFixtures.runBatch(ws);
-        model = new HistoryModel(ws, Background.direct(), feedback);
+        model = new HistoryModel(ws, resumed::add, Background.direct(), feedback);
         model.refresh();
     }
 
@@ -99,5 +107,35 @@ class HistoryModelTest {
                 "HTTP 400: max_tokens is too large", 0, 0, 0, java.time.Instant.now()), any.score());
         assertThat(model.segments(failed)).containsExactly(
                 new HistoryModel.Segment("This request failed: HTTP 400: max_tokens is too large", "error"));
+    }
+
+    @Test
+    void aCancelledBatchIsResumedAndOpenedAndTheListFollowsBatchesThatEnd() throws Exception {
+        Property p = ws.properties().findByName("Domain San Diego").orElseThrow();
+        BatchHandle h = ws.engine(EngineOptions.defaults()).start(p, List.of(Surface.parse("simulated:demo")), 5, 2, "{}",
+                e -> { });
+        h.cancel();
+        h.done().get(30, TimeUnit.SECONDS);
+        model.onEvents(List.of(new EngineEvent.BatchFinished(h.batchId(), BatchStatus.FAILED, 1)));
+        assertThat(model.all).hasSize(3);
+        model.selected.set(model.all.stream().filter(b -> b.batchId().equals(h.batchId())).findFirst().orElseThrow());
+        assertThat(HistoryModel.resumable(model.selected.get())).isTrue();
+        List<UUID> opened = new java.util.ArrayList<>();
+        model.resume(opened::add);
+        assertThat(resumed).containsExactly(h.batchId());
+        assertThat(opened).containsExactly(h.batchId());
+        assertThat(model.resuming.get()).isFalse();
+        // A complete batch is not resumed.
+        model.selected.set(model.all.stream().filter(b -> b.batchId().equals(first)).findFirst().orElseThrow());
+        model.resume(opened::add);
+        assertThat(resumed).hasSize(1);
+    }
+
+    @Test
+    void anAnswerLineSaysQuerySurfaceSampleAndScore() {
+        model.selected.set(model.all.stream().filter(b -> b.batchId().equals(first)).findFirst().orElseThrow());
+        StoredAnswer named = model.answers.stream().filter(a -> a.score().brandMentioned()).findFirst().orElseThrow();
+        assertThat(model.line(named)).startsWith((named.answer().queryIndex() + 1) + ". " + named.answer().queryText()
+                + "\nSimulated demo · sample 1 · score ").endsWith(" · brand named");
     }
 }
