@@ -93,10 +93,8 @@ public final class PropertiesController {
         bind(region, editor.region);
         // Each field shows its own problem where it is; the line beside Save says the first one.
         ValidationSupport validation = new ValidationSupport();
-        validation.registerValidator(name, false, validator(PropertyEditorModel::nameProblem));
-        validation.registerValidator(domains, false, validator(PropertyEditorModel::domainsProblem));
-        markWhileInvalid(name, PropertyEditorModel::nameProblem);
-        markWhileInvalid(domains, PropertyEditorModel::domainsProblem);
+        validate(validation, name, PropertyEditorModel::nameProblem);
+        validate(validation, domains, PropertyEditorModel::domainsProblem);
 
         competitors.setItems(editor.competitors);
         column(competitorName, r -> r.name);
@@ -114,8 +112,7 @@ public final class PropertiesController {
         queryCount.textProperty().bind(Bindings.size(editor.queries).asString("%d queries"));
 
         save.disableProperty().bind(Bindings.isNotEmpty(editor.problem()).or(editor.dirty.not()));
-        delete.disableProperty().bind(Bindings.createBooleanBinding(() -> editor.originalName().isEmpty(),
-                editor.name, editor.dirty));
+        delete.disableProperty().bind(editor.originalNameProperty().isEmpty());
         problem.textProperty().bind(editor.problem());
         model.refresh(null);
     }
@@ -124,17 +121,13 @@ public final class PropertiesController {
         field.textProperty().bindBidirectional(property);
     }
 
-    /** The theme's red outline on a field while its text has a problem. */
-    private static void markWhileInvalid(TextField field, Function<String, String> problem) {
-        field.textProperty().addListener((o, was, now) ->
-                field.pseudoClassStateChanged(Styles.STATE_DANGER, problem.apply(now) != null));
-    }
-
-    private static Validator<String> validator(Function<String, String> problem) {
-        return (control, value) -> {
+    /** ControlsFX's mark and the theme's red outline on a field while its text has a problem. */
+    private static void validate(ValidationSupport support, TextField field, Function<String, String> problem) {
+        support.registerValidator(field, false, (Validator<String>) (control, value) -> {
             String p = problem.apply(value);
+            field.pseudoClassStateChanged(Styles.STATE_DANGER, p != null);
             return ValidationResult.fromMessageIf(control, p, Severity.ERROR, p != null);
-        };
+        });
     }
 
     private static <R> void column(TableColumn<R, String> c, Function<R, StringProperty> prop) {

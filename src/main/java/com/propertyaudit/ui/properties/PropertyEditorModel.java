@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -63,7 +65,7 @@ public final class PropertyEditorModel {
     public final ObservableList<QueryRow> queries = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.text, r.topic});
     public final BooleanProperty dirty = new SimpleBooleanProperty(false);
-    private String originalName = "";
+    private final ReadOnlyStringWrapper originalName = new ReadOnlyStringWrapper("");
     private final StringBinding problem;
 
     public PropertyEditorModel() {
@@ -83,11 +85,15 @@ public final class PropertyEditorModel {
 
     /** The stored name of the property being edited; empty for a new one. A save under another name renames it. */
     public String originalName() {
-        return originalName;
+        return originalName.get();
+    }
+
+    public ReadOnlyStringProperty originalNameProperty() {
+        return originalName.getReadOnlyProperty();
     }
 
     public void load(Property p) {
-        originalName = p.name();
+        originalName.set(p.name());
         name.set(p.name());
         aliases.set(String.join(", ", p.aliases()));
         domains.set(String.join(", ", p.domains()));
