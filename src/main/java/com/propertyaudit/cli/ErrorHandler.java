@@ -1,5 +1,6 @@
 package com.propertyaudit.cli;
 
+import com.propertyaudit.report.FileProblems;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -30,18 +31,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     /** A file named on the command line that cannot be read or written, as a sentence; null for other errors. */
     static String fileProblem(Throwable ex) {
-        Throwable t = ex;
-        while (t != null && !(t instanceof java.nio.file.FileSystemException)) t = t.getCause();
-        if (!(t instanceof java.nio.file.FileSystemException e)) {
-            Throwable io = ex;
-            while (io != null && !(io instanceof java.io.IOException)) io = io.getCause();
-            return io == null ? null : "A file could not be read or written (" + io.getMessage()
-                    + "). Check the paths given to the command.";
-        }
-        String what = e instanceof java.nio.file.NoSuchFileException ? "does not exist (or its folder does not)"
-                : e instanceof java.nio.file.AccessDeniedException ? "cannot be used: permission denied"
-                : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
-                : e.getReason() != null ? "cannot be used: " + e.getReason() : "cannot be used";
-        return e.getFile() + " " + what + ". Check the path given to the command.";
+        String file = FileProblems.describe(ex);
+        if (file != null) return file + ". Check the path given to the command.";
+        Throwable io = ex;
+        while (io != null && !(io instanceof java.io.IOException)) io = io.getCause();
+        return io == null ? null : "A file could not be read or written (" + io.getMessage()
+                + "). Check the paths given to the command.";
     }
 }

@@ -1,5 +1,6 @@
 package com.propertyaudit.ui;
 
+import com.propertyaudit.report.FileProblems;
 import com.propertyaudit.ui.common.Background;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -31,20 +32,11 @@ public final class FxTasks implements Background {
 
     /** A message for an error dialog: the exception's own sentence, or its type when it has none. */
     public static String describe(Throwable t) {
+        String file = FileProblems.describe(t);
+        if (file != null) return file + ": choose another file or folder.";
         Throwable root = t;
         while (root.getCause() != null && (root.getMessage() == null || root instanceof java.io.UncheckedIOException)) {
             root = root.getCause();
-        }
-        // File errors carry only the path as their message: say what happened to it.
-        if (root instanceof java.nio.file.AccessDeniedException e) {
-            return "Permission denied for " + e.getFile() + ": choose another file or folder.";
-        }
-        if (root instanceof java.nio.file.NoSuchFileException e) {
-            return e.getFile() + " does not exist (moved or deleted?): choose the file again.";
-        }
-        if (root instanceof java.nio.file.FileSystemException e) {
-            return e.getFile() + ": " + (e.getReason() == null ? "cannot be used" : e.getReason())
-                    + ". Choose another file or folder.";
         }
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }

@@ -13,9 +13,9 @@ class FxTasksTest {
     @Test
     void fileErrorsSayWhatHappened() {
         assertThat(FxTasks.describe(new UncheckedIOException("x", new AccessDeniedException("/reports/a.pdf"))))
-                .isEqualTo("Permission denied for /reports/a.pdf: choose another file or folder.");
+                .isEqualTo("/reports/a.pdf: permission denied: choose another file or folder.");
         assertThat(FxTasks.describe(new NoSuchFileException("/tmp/q.csv")))
-                .isEqualTo("/tmp/q.csv does not exist (moved or deleted?): choose the file again.");
+                .isEqualTo("/tmp/q.csv does not exist (or its folder does not): choose another file or folder.");
     }
 
     @Test
