@@ -1,5 +1,6 @@
 package com.propertyaudit.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,9 +37,7 @@ import java.util.concurrent.Future;
 final class AnswerFileScorer {
 
     private static final int CHUNK_LINES = 256;
-    /** Strict about a line: a second JSON value after the first is an error, not silently dropped. */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A line that is not a valid answer; the message names file, line and field. */
     static final class BadAnswerLine extends RuntimeException {
@@ -171,15 +170,18 @@ final class AnswerFileScorer {
             if (line.isBlank()) continue;
             int lineNo = firstLine + i;
             JsonNode node;
-            try {
-                node = MAPPER.readTree(line);
-            } catch (JsonProcessingException e) {
-                if (e.getOriginalMessage().startsWith("Trailing token")) {
+            try (JsonParser parser = MAPPER.createParser(line)) {
+                node = MAPPER.readTree(parser);
+                // A second value after the first is an error, not silently dropped.
+                if (parser.nextToken() != null) {
                     throw new BadAnswerLine(name + ", line " + lineNo + ": more than one JSON value on the line;"
                             + " write one answer object per line.");
                 }
+            } catch (JsonProcessingException e) {
                 throw new BadAnswerLine(name + ", line " + lineNo + ": not valid JSON ("
                         + e.getOriginalMessage() + ").");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             ObjectNode result = ScoreJson.toResultLine(id(node, name, lineNo),
                     scorer.score(text(node, name, lineNo), citations(node, name, lineNo)));

@@ -21,6 +21,8 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
     record Bar(String label, int done, int total) {}
 
     private static final int BAR_CELLS = 20;
+    /** Back to the start of the line and erase it. */
+    private static final String CLEAR_LINE = "\r\u001b[K";
 
     private final PrintWriter err;
     private final boolean live;
@@ -58,17 +60,19 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                     r.error() == null ? "" : ": " + r.error());
         } else if (event instanceof EngineEvent.Log l) {
             line = l.line();
-        } else if (event instanceof EngineEvent.BatchFinished && live && !bars.isEmpty()) {
-            err.print("\r\u001b[K" + render(List.copyOf(bars.values()), width) + "\n");
-            bars.clear();
         }
         if (!live) {
             if (line != null) err.println(line);
             return;
         }
-        // Clear the live line, print the message above it, draw the bars again below.
-        if (line != null) err.print("\r\u001b[K" + line + "\n");
-        if (!bars.isEmpty()) err.print("\r\u001b[K" + render(List.copyOf(bars.values()), width));
+        // Clear the live line, print the message above it, draw the bars again below; at the batch's
+        // end the bars stay, on a line of their own.
+        if (line != null) err.print(CLEAR_LINE + line + "\n");
+        if (!bars.isEmpty()) err.print(CLEAR_LINE + render(List.copyOf(bars.values()), width));
+        if (event instanceof EngineEvent.BatchFinished && !bars.isEmpty()) {
+            err.print("\n");
+            bars.clear();
+        }
         err.flush();
     }
 

@@ -3,6 +3,7 @@ package com.propertyaudit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.propertyaudit.domain.Property;
+import com.propertyaudit.report.UserFiles;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.PropertyJson;
 import com.propertyaudit.store.PropertySummary;
@@ -73,7 +74,7 @@ final class PropertyCommand {
                 } else {
                     Path dir = out.toAbsolutePath().getParent();
                     Files.createDirectories(dir);
-                    Path tmp = com.propertyaudit.report.UserFiles.temporary(dir, ".property-", ".tmp");
+                    Path tmp = UserFiles.temporary(dir, ".property-", ".tmp");
                     Files.writeString(tmp, json);
                     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -61,7 +62,7 @@ final class HttpExchange {
     }
 
     /** {@code sent} read by {@code parse}; cancelling the result cancels the call and its pending retries too. */
-    static <T> CompletableFuture<T> map(CompletableFuture<Reply> sent, java.util.function.Function<Reply, T> parse) {
+    static <T> CompletableFuture<T> map(CompletableFuture<Reply> sent, Function<Reply, T> parse) {
         CompletableFuture<T> out = sent.thenApply(parse);
         out.whenComplete((r, e) -> {
             if (out.isCancelled()) sent.cancel(true);

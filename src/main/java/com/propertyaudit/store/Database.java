@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -29,7 +30,7 @@ public final class Database implements AutoCloseable {
         this.description = description;
         HikariConfig config = new HikariConfig();
         // H2's own trace file and stack traces add nothing to our one-sentence errors.
-        config.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("TRACE_LEVEL")
+        config.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("TRACE_LEVEL")
                 ? url + ";TRACE_LEVEL_FILE=0" : url);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");

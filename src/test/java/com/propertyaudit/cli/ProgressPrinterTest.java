@@ -40,6 +40,12 @@ class ProgressPrinterTest {
         p.accept(new EngineEvent.RunFinished(batch, openAiRun, gpt, RunStatus.COMPLETED, 61.5, 18, 0, null));
         assertThat(out.toString()).endsWith("\r\u001b[K[OpenAI gpt-5] run completed, visibility 61.5\n"
                 + "\r\u001b[KOpenAI gpt-5 [##########..........] 9/18");
+        p.accept(new EngineEvent.BatchFinished(batch, com.propertyaudit.domain.BatchStatus.COMPLETE, 10));
+        // The bars stay on a line of their own, and nothing is redrawn after the end.
+        assertThat(out.toString()).endsWith("9/18\r\u001b[KOpenAI gpt-5 [##########..........] 9/18\n");
+        int length = out.toString().length();
+        p.accept(new EngineEvent.Log(batch, "Surfaces completed: openai:gpt-5"));
+        assertThat(out.toString().substring(length)).isEqualTo("\r\u001b[KSurfaces completed: openai:gpt-5\n");
     }
 
     @Test
