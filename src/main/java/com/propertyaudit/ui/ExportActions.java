@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ProgressIndicator;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -51,7 +52,7 @@ public final class ExportActions {
         // Large batches take seconds: a non-blocking window says the export is under way.
         Alert working = new Alert(Alert.AlertType.NONE, "Writing " + f.getName() + "…");
         working.setHeaderText("Exporting");
-        working.setGraphic(new javafx.scene.control.ProgressIndicator());
+        working.setGraphic(new ProgressIndicator());
         working.initOwner(owner);
         working.getButtonTypes().setAll(ButtonType.CLOSE);
         working.show();

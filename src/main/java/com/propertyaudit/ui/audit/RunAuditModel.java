@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -272,7 +273,7 @@ public final class RunAuditModel {
         }
         surfaces.setAll(bars);
         int perQuery = samples.get() * runs.size();
-        rows.setAll(java.util.stream.IntStream.range(0, queryTexts.size())
+        rows.setAll(IntStream.range(0, queryTexts.size())
                 .mapToObj(i -> new QueryRow(i, queryTexts.get(i), perQuery)).toList());
         starting = false;
         List<EngineEvent> kept = new ArrayList<>(early);

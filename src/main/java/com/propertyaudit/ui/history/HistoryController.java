@@ -38,6 +38,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -179,7 +180,7 @@ public final class HistoryController {
         }
         for (Citation c : a.answer().citations()) {
             Hyperlink link = new Hyperlink(c.title() == null || c.title().isBlank() ? c.url() : c.title());
-            link.setTooltip(new javafx.scene.control.Tooltip(c.url()));
+            link.setTooltip(new Tooltip(c.url()));
             link.setOnAction(e -> navigation.openLink(c.url()));
             links.getChildren().add(link);
         }

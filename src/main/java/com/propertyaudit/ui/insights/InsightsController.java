@@ -5,6 +5,7 @@ import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.ExportActions;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -22,7 +25,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /** Draws the {@link InsightsModel}: banner, tiles, charts, tables and the agreement matrix. */
 public final class InsightsController {
@@ -45,6 +50,8 @@ public final class InsightsController {
     @FXML private TableView<Insights.DomainRow> domains;
     @FXML private GridPane matrix;
     @FXML private Label agreement;
+    private List<String> tileTitles = List.of();
+    private List<TileView> tileViews = List.of();
     private List<String> matrixSurfaces = List.of();
     private Label[][] cells = new Label[0][0];
 
@@ -52,10 +59,7 @@ public final class InsightsController {
         this.model = new InsightsModel(ctx.insights()::insights, background, feedback, System::currentTimeMillis);
         this.exports = exports;
         ctx.bridge().listen(model::onEvents);
-        // After a restart the screen opens on the newest batch rather than empty.
-        background.run(() -> ctx.workspace().batches().latest(null), latest -> {
-            if (model.batchId.get() == null) latest.ifPresent(model::show);
-        }, e -> feedback.error("The newest batch could not be read", com.propertyaudit.ui.FxTasks.describe(e)));
+        model.showLatest(() -> ctx.workspace().batches().latest(null));
     }
 
     @FXML
@@ -94,17 +98,13 @@ public final class InsightsController {
         model.show(id);
     }
 
-    public UUID batchId() {
-        return model.batchId.get();
-    }
-
     @FXML
     private void exportPdf() {
         exportPdf(banner.getScene().getWindow());
     }
 
     /** The PDF of the batch shown (Ctrl+E from any screen but History). */
-    public void exportPdf(javafx.stage.Window owner) {
+    public void exportPdf(Window owner) {
         exports.pdf(owner, model.insights.get() == null ? null : model.batchId.get());
     }
 
@@ -124,7 +124,7 @@ public final class InsightsController {
         renderTiles(InsightsModel.tiles(in));
         List<InsightsModel.Bar> shares = InsightsModel.shareOfVoice(in);
         update(sov, horizontal(shares, in.property()));
-        scale((javafx.scene.chart.NumberAxis) sovChart.getXAxis(), shares);
+        scale((NumberAxis) sovChart.getXAxis(), shares);
         update(visibility, horizontal(InsightsModel.visibility(in), null));
         update(cited, horizontal(InsightsModel.citedDomains(in), null));
         competitors.getItems().setAll(in.competitors());
@@ -134,31 +134,52 @@ public final class InsightsController {
         renderMatrix(in);
     }
 
+    /** The tiles: rebuilt only when their titles change (a surface added), otherwise filled in place. */
     private void renderTiles(List<InsightsModel.Tile> kpis) {
-        boolean same = tiles.getChildren().size() == kpis.size();
-        for (int i = 0; same && i < kpis.size(); i++) {
-            same = ((Label) ((VBox) tiles.getChildren().get(i)).getChildren().get(0)).getText().equals(kpis.get(i).title());
-        }
-        if (same) {
-            for (int i = 0; i < kpis.size(); i++) {
-                List<javafx.scene.Node> labels = ((VBox) tiles.getChildren().get(i)).getChildren();
-                ((Label) labels.get(1)).setText(kpis.get(i).value());
-                ((Label) labels.get(2)).setText(kpis.get(i).detail());
+        List<String> titles = kpis.stream().map(InsightsModel.Tile::title).toList();
+        if (!titles.equals(tileTitles)) {
+            tileTitles = titles;
+            // Up to five tiles share a row equally; more wrap.
+            int perRow = Math.min(kpis.size(), 5);
+            tileViews = kpis.stream().map(t -> new TileView()).toList();
+            for (TileView v : tileViews) {
+                v.box.prefWidthProperty().bind(tiles.widthProperty().subtract(tiles.getHgap() * (perRow - 1) + 1)
+                        .divide(perRow));
             }
-            return;
+            tiles.getChildren().setAll(tileViews.stream().map(v -> v.box).toList());
         }
-        // Up to five tiles share a row equally; more wrap.
-        int perRow = Math.min(kpis.size(), 5);
-        List<VBox> boxes = kpis.stream().map(InsightsController::tile).toList();
-        for (VBox t : boxes) {
-            t.prefWidthProperty().bind(tiles.widthProperty().subtract(tiles.getHgap() * (perRow - 1) + 1).divide(perRow));
+        for (int i = 0; i < kpis.size(); i++) tileViews.get(i).show(kpis.get(i));
+    }
+
+    /** One KPI tile's labels. */
+    private static final class TileView {
+        final Label title = new Label();
+        final Label value = new Label();
+        final Label detail = new Label();
+        final VBox box = new VBox(2, title, value, detail);
+
+        TileView() {
+            title.getStyleClass().add("tile-title");
+            value.getStyleClass().add("tile-value");
+            detail.getStyleClass().add("tile-detail");
+            detail.setWrapText(true);
+            box.getStyleClass().add("tile");
         }
-        tiles.getChildren().setAll(boxes);
+
+        void show(InsightsModel.Tile t) {
+            title.setText(t.title());
+            title.setTooltip(new Tooltip(t.title()));
+            value.setText(t.value());
+            value.setTooltip(new Tooltip(t.value()));
+            value.getStyleClass().remove("tile-value-long");
+            if (t.value().length() > 16) value.getStyleClass().add("tile-value-long");
+            detail.setText(t.detail());
+        }
     }
 
     /** New bars; when they are the same categories in the same order, only their lengths change. */
     private static void update(XYChart.Series<Number, String> series, List<XYChart.Data<Number, String>> bars) {
-        javafx.collections.ObservableList<XYChart.Data<Number, String>> have = series.getData();
+        ObservableList<XYChart.Data<Number, String>> have = series.getData();
         boolean same = have.size() == bars.size();
         for (int i = 0; same && i < bars.size(); i++) same = have.get(i).getYValue().equals(bars.get(i).getYValue());
         if (!same) {
@@ -171,7 +192,7 @@ public final class InsightsController {
     }
 
     /** An axis from 0 to a round number above the largest bar, with four readable ticks. */
-    private static void scale(javafx.scene.chart.NumberAxis axis, List<InsightsModel.Bar> bars) {
+    private static void scale(NumberAxis axis, List<InsightsModel.Bar> bars) {
         double max = bars.stream().mapToDouble(InsightsModel.Bar::value).max().orElse(0);
         double top = Math.max(10, Math.ceil(max / 10) * 10);
         axis.setAutoRanging(false);
@@ -182,36 +203,20 @@ public final class InsightsController {
 
     /** Bars of a horizontal chart, largest at the top; the brand's bar (if any) in its own colour. */
     private static List<XYChart.Data<Number, String>> horizontal(List<InsightsModel.Bar> bars, String brand) {
-        List<XYChart.Data<Number, String>> out = new java.util.ArrayList<>();
+        List<XYChart.Data<Number, String>> out = new ArrayList<>();
         for (int i = bars.size() - 1; i >= 0; i--) {
             InsightsModel.Bar b = bars.get(i);
             XYChart.Data<Number, String> d = new XYChart.Data<>(b.value(), shorten(b.label()));
             if (b.label().equals(brand)) {
                 // The chart keeps a node it is given and adds its own classes to it.
                 // (it resets the node's style classes, so the colour goes inline).
-                javafx.scene.layout.StackPane bar = new javafx.scene.layout.StackPane();
+                StackPane bar = new StackPane();
                 bar.setStyle("-fx-bar-fill: -color-success-emphasis;");
                 d.setNode(bar);
             }
             out.add(d);
         }
         return out;
-    }
-
-    private static VBox tile(InsightsModel.Tile t) {
-        Label title = new Label(t.title());
-        title.getStyleClass().add("tile-title");
-        title.setTooltip(new Tooltip(t.title()));
-        Label value = new Label(t.value());
-        value.getStyleClass().add("tile-value");
-        value.setTooltip(new Tooltip(t.value()));
-        Label detail = new Label(t.detail());
-        detail.getStyleClass().add("tile-detail");
-        detail.setWrapText(true);
-        VBox box = new VBox(2, title, value, detail);
-        box.getStyleClass().add("tile");
-        if (t.value().length() > 16) value.getStyleClass().add("tile-value-long");
-        return box;
     }
 
     private void renderMatrix(Insights in) {

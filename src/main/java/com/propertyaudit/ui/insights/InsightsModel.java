@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
@@ -63,6 +64,13 @@ public final class InsightsModel {
         batchId.set(id);
         if (id == null) insights.set(null);
         reload();
+    }
+
+    /** Opens on the newest batch (after a restart) unless a batch was shown meanwhile. */
+    public void showLatest(Callable<Optional<UUID>> latest) {
+        background.run(latest, id -> {
+            if (batchId.get() == null) id.ifPresent(this::show);
+        }, e -> feedback.error("The newest batch could not be read", FxTasks.describe(e)));
     }
 
     /** Engine events from the bridge: reloads when they concern the batch shown. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
@@ -92,7 +93,7 @@ public final class SettingsModel {
         timeoutSeconds.set(s.requestTimeoutSeconds());
         theme.set("dark".equals(s.theme()) ? "dark" : "light");
         prices.clear();
-        new java.util.TreeMap<>(PriceTable.defaults().withOverrides(s.prices()).rows()).forEach((prefix, p) ->
+        new TreeMap<>(PriceTable.defaults().withOverrides(s.prices()).rows()).forEach((prefix, p) ->
                 prices.add(new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
     }
 

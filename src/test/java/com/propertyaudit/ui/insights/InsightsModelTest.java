@@ -121,4 +121,18 @@ class InsightsModelTest {
         assertThat(InsightsModel.strength(-0.1)).isEqualTo("less agreement than chance");
         assertThat(InsightsModel.agreementSentence(null)).startsWith("Agreement needs two surfaces");
     }
+
+    @Test
+    void opensOnTheNewestBatchUnlessOneWasShownAlready() {
+        InsightsModel m = new InsightsModel(id -> Optional.of(partial()), Background.direct(), feedback, now::get);
+        m.showLatest(() -> Optional.of(batch));
+        assertThat(m.batchId.get()).isEqualTo(batch);
+        UUID other = UUID.randomUUID();
+        m.showLatest(() -> Optional.of(other));
+        assertThat(m.batchId.get()).isEqualTo(batch);
+        InsightsModel empty = new InsightsModel(id -> Optional.empty(), Background.direct(), feedback, now::get);
+        empty.showLatest(Optional::empty);
+        assertThat(empty.batchId.get()).isNull();
+        assertThat(empty.banner.get()).startsWith("Run an audit");
+    }
 }
