@@ -1,5 +1,6 @@
 package com.propertyaudit.cli;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.engine.EngineEvent;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -45,9 +46,11 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         if (event instanceof EngineEvent.QueryFinished f) {
             bars.put(f.runId(), new Bar(f.surface().label(), f.done(), f.total()));
             if (!live) {
-                line = String.format(Locale.ROOT, "[%s] query %d/%d done in %.1f s%s%s",
-                        f.surface().label(), f.done(), f.total(), f.latencyMs() / 1000.0,
-                        f.brandMentioned() ? " - brand named, rank " + f.brandRank() : " - brand not named",
+                line = String.format(Locale.ROOT, "[%s] query %d/%d %s in %.1f s%s%s",
+                        f.surface().label(), f.done(), f.total(), f.outcome() == AnswerOutcome.COMPLETED ? "done"
+                                : f.outcome().label() + (f.outcome().isAnswer() ? "" : ", not counted"),
+                        f.latencyMs() / 1000.0, f.outcome() != AnswerOutcome.COMPLETED ? ""
+                                : f.brandMentioned() ? " - brand named, rank " + f.brandRank() : " - brand not named",
                         f.note() == null ? "" : " (" + f.note() + ")");
             }
         } else if (event instanceof EngineEvent.QueryFailed f) {

@@ -3,6 +3,7 @@ package com.propertyaudit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Run;
@@ -11,10 +12,14 @@ import com.propertyaudit.engine.AuditEngine;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.llm.ModelRetirements;
 import com.propertyaudit.store.PropertyJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +41,8 @@ import sun.misc.SignalHandler;
 final class RunCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a provider's model list may take before the run goes ahead without the check. */
+    private static final Duration MODEL_LIST_WAIT = Duration.ofSeconds(15);
 
     @Spec
     CommandSpec spec;
@@ -54,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Option(names = "--surface", paramLabel = "SURFACE",
-            description = "PROVIDER:MODEL[+web], repeatable: openai:gpt-5, anthropic:claude-sonnet-4-5+web, simulated:demo."
+            description = "PROVIDER:MODEL[+web], repeatable: openai:gpt-5, anthropic:claude-sonnet-4-6+web, simulated:demo."
                     + " Default: the surfaces saved in settings.")
     List<String> surfaces = new ArrayList<>();
 
@@ -104,6 +111,11 @@ final class RunCommand implements Callable<Integer> {
                 } catch (Workspace.NotReadyException e) {
                     throw UserError.environment(e.getMessage());
                 }
+                for (Surface s : chosen) {
+                    ModelRetirements.warning(s, LocalDate.now(ZoneOffset.UTC)).ifPresent(w -> err.println("Warning: " + w));
+                }
+                List<String> unavailable = ws.models().unavailable(chosen, MODEL_LIST_WAIT);
+                if (!unavailable.isEmpty()) throw UserError.badInput("--surface: " + String.join(" ", unavailable));
                 String settingsJson = JSON.createObjectNode()
                         .put("concurrency", options.concurrency())
                         .put("maxOutputTokens", options.maxOutputTokens())
@@ -180,8 +192,11 @@ final class RunCommand implements Callable<Integer> {
                 ro.put("status", r.status().id());
                 if (r.score() == null) ro.putNull("score");
                 else ro.put("score", Math.round(r.score() * 10) / 10.0);
-                ro.put("answers", counts.completed());
+                ro.put("answers", counts.answers());
                 ro.put("failed", counts.failed());
+                ro.put("excluded", counts.excluded());
+                ObjectNode outcomes = ro.putObject("outcomes");
+                for (AnswerOutcome oc : AnswerOutcome.values()) outcomes.put(oc.id(), counts.of(oc));
                 ro.put("inputTokens", r.inputTokens());
                 ro.put("outputTokens", r.outputTokens());
                 ro.put("costUsd", Math.round(r.costUsd() * 10_000) / 10_000.0);
@@ -193,9 +208,9 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, property, status.id(), elapsedMs / 1000.0);
         for (Run r : runs) {
             var counts = ws.answers().counts(r.id());
-            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, failed %d, $%.4f%s%n", r.surface().id(),
+            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, left out %d, $%.4f%s%n", r.surface().id(),
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
-                    counts.completed(), counts.failed(), r.costUsd(), r.error() == null ? "" : "  (" + r.error() + ")");
+                    counts.answers(), counts.excluded(), r.costUsd(), r.error() == null ? "" : "  (" + r.error() + ")");
         }
     }
 

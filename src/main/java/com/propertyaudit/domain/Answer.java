@@ -11,11 +11,15 @@ import java.util.UUID;
  * @param id           0 until stored
  * @param queryIndex   0-based position of the query in the batch's property snapshot
  * @param sample       1-based sample number
- * @param text         the answer text; may be empty (never null once stored as completed)
+ * @param outcome      what the reply is; only {@link AnswerOutcome#isAnswer() answers} count in the numbers
+ * @param text         the answer text; may be empty, and partial when truncated
+ * @param citations    sources the answer's text cites
  * @param rawRequest   JSON body sent to the provider; never contains a key
  * @param rawResponse  body received, as received (kept even when unreadable)
- * @param note         why a completed answer is empty, e.g. "stop_reason max_tokens with no text"
- * @param error        a user-readable sentence when the status is FAILED
+ * @param finishReason the provider's own reason (stop, length, end_turn, max_tokens, refusal, an error code …)
+ * @param note         what the analyst should know about the reply, e.g. "cut off at the token limit"
+ * @param error        a user-readable sentence when the outcome is FAILED
+ * @param retrieved    pages the engine's search found that the answer does not cite
  */
 public record Answer(
         long id,
@@ -24,7 +28,7 @@ public record Answer(
         String queryText,
         String topic,
         int sample,
-        AnswerStatus status,
+        AnswerOutcome outcome,
         String text,
         List<Citation> citations,
         String rawRequest,
@@ -35,19 +39,21 @@ public record Answer(
         long latencyMs,
         int inputTokens,
         int outputTokens,
-        Instant receivedAt) {
+        Instant receivedAt,
+        List<Citation> retrieved) {
 
     public Answer {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(queryText, "queryText");
-        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(receivedAt, "receivedAt");
         citations = citations == null ? List.of() : List.copyOf(citations);
+        retrieved = retrieved == null ? List.of() : List.copyOf(retrieved);
     }
 
     public Answer withId(long newId) {
-        return new Answer(newId, runId, queryIndex, queryText, topic, sample, status, text, citations,
+        return new Answer(newId, runId, queryIndex, queryText, topic, sample, outcome, text, citations,
                 rawRequest, rawResponse, finishReason, note, error, latencyMs, inputTokens, outputTokens,
-                receivedAt);
+                receivedAt, retrieved);
     }
 }

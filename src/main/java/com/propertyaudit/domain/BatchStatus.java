@@ -10,7 +10,7 @@ public enum BatchStatus {
     PARTIAL,
     /** Every run completed. */
     COMPLETE,
-    /** All runs ended; some completed, some failed or were cancelled. */
+    /** All runs ended; some answers are in, but some runs failed, were cancelled or left replies out. */
     INCOMPLETE,
     /** All runs ended and none completed. */
     FAILED,
@@ -24,20 +24,22 @@ public enum BatchStatus {
     /** The batch status for these run statuses; an empty batch counts as complete. */
     public static BatchStatus of(Collection<RunStatus> runs) {
         int completed = 0;
+        int incomplete = 0;
         int active = 0;
         int interrupted = 0;
         for (RunStatus s : runs) {
             switch (s) {
                 case COMPLETED -> completed++;
+                case INCOMPLETE -> incomplete++;
                 case QUEUED, RUNNING -> active++;
                 case INTERRUPTED -> interrupted++;
                 default -> { }
             }
         }
-        if (active > 0) return completed > 0 ? PARTIAL : RUNNING;
+        if (active > 0) return completed + incomplete > 0 ? PARTIAL : RUNNING;
         if (interrupted > 0) return INTERRUPTED;
         if (completed == runs.size()) return COMPLETE;
-        return completed > 0 ? INCOMPLETE : FAILED;
+        return completed + incomplete > 0 ? INCOMPLETE : FAILED;
     }
 
     /** True while some run may still add answers. */

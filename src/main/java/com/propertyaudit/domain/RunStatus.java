@@ -2,11 +2,14 @@ package com.propertyaudit.domain;
 
 /** Where one run (one surface of a batch) stands. */
 public enum RunStatus {
-    QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, INTERRUPTED;
+    QUEUED, RUNNING, COMPLETED,
+    /** Ended with some replies that are not answers (cut off, empty, failed) or missing; resumable. */
+    INCOMPLETE,
+    FAILED, CANCELLED, INTERRUPTED;
 
     /** True when the run will not change any more without a resume. */
     public boolean isEnded() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
+        return this == COMPLETED || this == INCOMPLETE || this == FAILED || this == CANCELLED;
     }
 
     public String id() {

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One provider + model + options that answers queries, written {@code PROVIDER:MODEL[+web]}:
- * {@code openai:gpt-5+web}, {@code anthropic:claude-sonnet-4-5}, {@code simulated:demo}.
+ * {@code openai:gpt-5+web}, {@code anthropic:claude-sonnet-4-6}, {@code simulated:demo}.
  */
 public record Surface(Provider provider, String model, boolean webSearch) {
 
@@ -23,7 +23,7 @@ public record Surface(Provider provider, String model, boolean webSearch) {
         int colon = s.indexOf(':');
         if (colon <= 0 || colon == s.length() - 1) {
             throw new IllegalArgumentException("Surface '" + text
-                    + "' is not PROVIDER:MODEL[+web], e.g. openai:gpt-5 or anthropic:claude-sonnet-4-5+web.");
+                    + "' is not PROVIDER:MODEL[+web], e.g. openai:gpt-5 or anthropic:claude-sonnet-4-6+web.");
         }
         Provider provider = Provider.fromId(s.substring(0, colon));
         String model = s.substring(colon + 1);

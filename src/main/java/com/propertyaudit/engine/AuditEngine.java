@@ -165,7 +165,7 @@ public final class AuditEngine implements AutoCloseable {
                 options.heartbeat().toMillis(), options.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
         for (Run run : runs) {
             AsyncLimiter limiter = limiter(run.surface().provider(), concurrency);
-            Set<AnswerKey> have = store.completedKeys(run.id());
+            Set<AnswerKey> have = store.answeredKeys(run.id());
             List<AnswerKey> todo = new ArrayList<>();
             for (int q = 0; q < batch.snapshot().queries().size(); q++) {
                 for (int s = 1; s <= batch.samples(); s++) {

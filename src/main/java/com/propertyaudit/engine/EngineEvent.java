@@ -1,5 +1,6 @@
 package com.propertyaudit.engine;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
@@ -14,10 +15,13 @@ public sealed interface EngineEvent {
     record QueryStarted(UUID batchId, UUID runId, Surface surface, int queryIndex, int sample)
             implements EngineEvent {}
 
-    /** An answer arrived and was stored (it may be empty; {@code note} says why). */
+    /**
+     * A reply arrived and was stored. Only when {@code outcome} {@link AnswerOutcome#isAnswer() is an
+     * answer} does it count; {@code note} says what the analyst should know (cut off, refused …).
+     */
     record QueryFinished(UUID batchId, UUID runId, Surface surface, int queryIndex, int sample,
-            long latencyMs, boolean brandMentioned, Integer brandRank, double score, String note,
-            int done, int total) implements EngineEvent {}
+            long latencyMs, AnswerOutcome outcome, boolean brandMentioned, Integer brandRank, double score,
+            String note, int done, int total) implements EngineEvent {}
 
     /** The request failed; the failed answer was stored with this error. */
     record QueryFailed(UUID batchId, UUID runId, Surface surface, int queryIndex, int sample,

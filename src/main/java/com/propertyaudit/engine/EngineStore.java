@@ -3,6 +3,7 @@ package com.propertyaudit.engine;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
 import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.OutcomeCounts;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.StoredAnswer;
@@ -27,9 +28,10 @@ interface EngineStore {
 
     StoredAnswer saveAnswer(Answer answer, AnswerScore score);
 
-    Set<AnswerKey> completedKeys(UUID runId);
+    /** The (query, sample) pairs that have an answer (completed or refused). */
+    Set<AnswerKey> answeredKeys(UUID runId);
 
-    int completedCount(UUID runId);
+    OutcomeCounts counts(UUID runId);
 
     /** Marks the run ended and stores its score, token sums and cost; returns it as stored. */
     Run finishRun(Run run, RunStatus status, Instant at, String error);

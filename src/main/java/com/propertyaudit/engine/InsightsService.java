@@ -5,7 +5,7 @@ import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsCalculator;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Run;
@@ -71,7 +71,7 @@ public final class InsightsService {
         AnswerScorer scorer = new AnswerScorer(current);
         Map<Long, AnswerScore> scores = new HashMap<>();
         for (StoredAnswer a : answers.forBatch(batch.id(), AnswerRepository.Detail.FULL)) {
-            if (a.answer().status() == AnswerStatus.COMPLETED) {
+            if (a.answer().outcome() == AnswerOutcome.COMPLETED) {
                 scores.put(a.answer().id(), scorer.score(a.answer().text(), a.answer().citations()));
             }
         }

@@ -3,9 +3,10 @@ package com.propertyaudit.engine;
 import com.propertyaudit.analysis.AnswerScorer;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.OutcomeCounts;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.llm.LlmClient;
@@ -29,8 +30,11 @@ import java.util.function.Consumer;
 
 /**
  * One surface working through its (query, sample) pairs: requests go out as permits of the
- * provider's limiter free up, and each answer is scored and stored on the writer before it is
- * reported. A failure that concerns the whole surface (bad key, no quota) stops this run only.
+ * provider's limiter free up, and each reply is scored and stored on the writer before it is
+ * reported. The first request goes alone, so that a failure that concerns the whole surface (a bad
+ * key, a retired model, no credit) stops this run after one request instead of one per permit.
+ * A reply cut off at the token limit is asked again once with twice the budget, an empty one once
+ * more; what is still not an answer is stored with its outcome and left out of the numbers.
  */
 final class RunExecution {
 
@@ -44,6 +48,9 @@ final class RunExecution {
     private final Consumer<EngineEvent> events;
     private final Clock clock;
     private final int maxOutputTokens;
+
+    /** The largest completion budget a re-ask after a cut-off may use. */
+    static final int MAX_REASK_TOKENS = 16_000;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -78,11 +85,13 @@ final class RunExecution {
     /** Asks for every pair in {@code todo}; completes with the run's final status once all is stored. */
     CompletableFuture<RunStatus> start(List<AnswerKey> todo) {
         store.runStarted(run.id(), clock.instant());
-        List<CompletableFuture<Void>> tasks = new ArrayList<>(todo.size());
-        for (AnswerKey key : todo) tasks.add(ask(key));
-        return CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new))
-                .handle((v, e) -> null)
-                .thenApplyAsync(v -> finish(), writer);
+        CompletableFuture<Void> all = todo.isEmpty() ? CompletableFuture.completedFuture(null)
+                : ask(todo.get(0)).thenCompose(first -> {
+                    List<CompletableFuture<Void>> rest = new ArrayList<>(todo.size());
+                    for (AnswerKey key : todo.subList(1, todo.size())) rest.add(ask(key));
+                    return CompletableFuture.allOf(rest.toArray(CompletableFuture[]::new));
+                });
+        return all.handle((v, e) -> null).thenApplyAsync(v -> finish(), writer);
     }
 
     void cancel() {
@@ -108,15 +117,9 @@ final class RunExecution {
             AuditQuery query = batch.snapshot().queries().get(key.queryIndex());
             events.accept(new EngineEvent.QueryStarted(batch.id(), run.id(), run.surface(), key.queryIndex(), key.sample()));
             long t0 = System.nanoTime();
-            CompletableFuture<LlmResponse> call;
-            try {
-                call = client.ask(new LlmRequest(run.surface(), query.text(), null, maxOutputTokens, seed(key),
-                        batch.snapshot()));
-            } catch (RuntimeException e) {
-                // A client that throws instead of failing its future must not keep the permit.
-                call = CompletableFuture.failedFuture(e);
-            }
-            CompletableFuture<LlmResponse> asked = call;
+            LlmRequest request = new LlmRequest(run.surface(), query.text(), null, maxOutputTokens, seed(key),
+                    batch.snapshot());
+            CompletableFuture<LlmResponse> asked = call(request).thenCompose(first -> askAgainIfUnusable(request, first));
             cancellable.add(asked);
             return asked.handle((response, error) -> {
                 cancellable.remove(asked);
@@ -124,6 +127,39 @@ final class RunExecution {
                 return new Outcome(key, query, response, unwrap(error), (System.nanoTime() - t0) / 1_000_000);
             }).thenAcceptAsync(this::recordOrReport, writer);
         }).exceptionally(e -> null);
+    }
+
+    /** The client's future, registered so that stopping the run cancels it; a client that throws fails it. */
+    private CompletableFuture<LlmResponse> call(LlmRequest request) {
+        CompletableFuture<LlmResponse> f;
+        try {
+            f = client.ask(request);
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<LlmResponse> registered = f;
+        cancellable.add(registered);
+        registered.whenComplete((r, e) -> cancellable.remove(registered));
+        if (stopped.get()) registered.cancel(true);
+        return registered;
+    }
+
+    /**
+     * A reply cut off at the token limit is asked again once with twice the budget (at most
+     * {@link #MAX_REASK_TOKENS}), an empty one once more. The second reply stands, costing both; if
+     * the second request fails, the first reply is kept as it was.
+     */
+    private CompletableFuture<LlmResponse> askAgainIfUnusable(LlmRequest request, LlmResponse first) {
+        boolean cut = first.outcome() == AnswerOutcome.TRUNCATED
+                && !"model_context_window_exceeded".equals(first.finishReason())
+                && request.maxOutputTokens() < MAX_REASK_TOKENS;
+        if (!cut && first.outcome() != AnswerOutcome.EMPTY) return CompletableFuture.completedFuture(first);
+        int budget = cut ? Math.min(2 * request.maxOutputTokens(), MAX_REASK_TOKENS) : request.maxOutputTokens();
+        String why = cut ? "Asked again with " + budget + " tokens after a cut-off at " + request.maxOutputTokens() + "."
+                : "Asked again after a reply with no text.";
+        LlmRequest again = new LlmRequest(request.surface(), request.prompt(), request.system(), budget, request.seed(),
+                request.subject());
+        return call(again).handle((second, error) -> second != null ? second.after(first, why) : first);
     }
 
     /** Stores the outcome; if the store itself fails, the run says so and stops rather than ending "completed". */
@@ -154,23 +190,25 @@ final class RunExecution {
         if (o.response != null) {
             LlmResponse r = o.response;
             Answer answer = new Answer(0, run.id(), o.key.queryIndex(), o.query.text(), o.query.topic(),
-                    o.key.sample(), AnswerStatus.COMPLETED, r.text(), r.citations(), r.rawRequest(),
-                    r.rawResponse(), r.finishReason(), r.note(), null, o.latencyMs, r.inputTokens(),
-                    r.outputTokens(), clock.instant());
-            AnswerScore score = scoreSafely(r);
+                    o.key.sample(), r.outcome(), r.text(), r.citations(), r.rawRequest(), r.rawResponse(),
+                    r.finishReason(), r.note(), null, o.latencyMs, r.inputTokens(), r.outputTokens(), clock.instant(),
+                    r.retrieved());
+            // A refusal names no one, and a cut-off or empty reply is not scored as if it were whole.
+            AnswerScore score = r.outcome() == AnswerOutcome.COMPLETED ? scoreSafely(r) : AnswerScore.EMPTY;
             // One transaction with its mentions and citations, committed before anyone hears of it.
             store.saveAnswer(answer, score);
-            completedNow.incrementAndGet();
+            if (r.outcome().isAnswer()) completedNow.incrementAndGet();
+            else failed.incrementAndGet();
             events.accept(new EngineEvent.QueryFinished(batch.id(), run.id(), run.surface(), o.key.queryIndex(),
-                    o.key.sample(), o.latencyMs, score.brandMentioned(), score.brandRank(), score.score(),
+                    o.key.sample(), o.latencyMs, r.outcome(), score.brandMentioned(), score.brandRank(), score.score(),
                     r.note(), done.incrementAndGet(), total));
             return;
         }
         LlmException le = o.error instanceof LlmException x ? x
                 : new LlmException(LlmException.Kind.NETWORK, "The request failed: " + o.error, 0, null, null, o.error);
         Answer answer = new Answer(0, run.id(), o.key.queryIndex(), o.query.text(), o.query.topic(), o.key.sample(),
-                AnswerStatus.FAILED, null, List.of(), le.rawRequest(), le.rawResponse(), null, null,
-                le.getMessage(), o.latencyMs, 0, 0, clock.instant());
+                AnswerOutcome.FAILED, null, List.of(), le.rawRequest(), le.rawResponse(), le.kind().name().toLowerCase(
+                        java.util.Locale.ROOT), null, le.getMessage(), o.latencyMs, 0, 0, clock.instant(), List.of());
         store.saveAnswer(answer, AnswerScore.EMPTY);
         failed.incrementAndGet();
         events.accept(new EngineEvent.QueryFailed(batch.id(), run.id(), run.surface(), o.key.queryIndex(),
@@ -195,13 +233,21 @@ final class RunExecution {
     private RunStatus finish() {
         RunStatus status;
         String error = runError.get();
+        OutcomeCounts counts = store.counts(run.id());
         if (cancelled.get() && error == null) {
             status = RunStatus.CANCELLED;
         } else if (error != null) {
             status = RunStatus.FAILED;
-        } else if (store.completedCount(run.id()) == 0 && total > 0) {
+        } else if (counts.answers() == 0 && total > 0) {
             status = RunStatus.FAILED;
-            error = "Every request of this surface failed; see the answers' errors.";
+            String left = counts.exclusionSentence();
+            error = "No reply of this surface is an answer" + (left == null ? "" : " (" + left + ")")
+                    + "; see the answers' notes and errors.";
+        } else if (counts.answers() < total) {
+            status = RunStatus.INCOMPLETE;
+            String left = counts.exclusionSentence();
+            error = (left == null ? (total - counts.answers()) + " answers missing" : left)
+                    + "; resume the batch to ask for them again.";
         } else {
             status = RunStatus.COMPLETED;
         }

@@ -3,6 +3,7 @@ package com.propertyaudit.engine;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
 import com.propertyaudit.domain.Batch;
+import com.propertyaudit.domain.OutcomeCounts;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.StoredAnswer;
@@ -59,13 +60,13 @@ final class StoreBackedEngineStore implements EngineStore {
     }
 
     @Override
-    public Set<AnswerKey> completedKeys(UUID runId) {
-        return answers.completedKeys(runId);
+    public Set<AnswerKey> answeredKeys(UUID runId) {
+        return answers.answeredKeys(runId);
     }
 
     @Override
-    public int completedCount(UUID runId) {
-        return answers.completedKeys(runId).size();
+    public OutcomeCounts counts(UUID runId) {
+        return answers.counts(runId);
     }
 
     @Override

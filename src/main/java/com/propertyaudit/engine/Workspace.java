@@ -4,6 +4,7 @@ import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.llm.LlmClients;
 import com.propertyaudit.llm.LlmConfig;
+import com.propertyaudit.llm.ModelCatalog;
 import com.propertyaudit.llm.PriceTable;
 import com.propertyaudit.settings.ApiKeys;
 import com.propertyaudit.settings.AppSettings;
@@ -158,16 +159,29 @@ public final class Workspace implements AutoCloseable {
     /** The engine of this workspace, created on first use with these options. */
     public synchronized AuditEngine engine(EngineOptions options) {
         if (engine == null) {
+            LlmClients c = clients();
+            engine = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, prices()), c::forSurface,
+                    options, Clock.systemUTC(), AuditEngine.processOwner());
+        }
+        return engine;
+    }
+
+    /** The models each provider offers to the configured keys. */
+    public ModelCatalog models() {
+        LlmClients c = clients();
+        return new ModelCatalog(c::forProvider);
+    }
+
+    private synchronized LlmClients clients() {
+        if (clients == null) {
             AppSettings s = settings();
             LlmConfig config = LlmConfig.fromEnvironment(env)
                     .withDefaultBaseUrls(s.openAiBaseUrl(), s.anthropicBaseUrl(), env)
                     .withKeys(this::keyFor)
                     .withRequestTimeout(Duration.ofSeconds(s.requestTimeoutSeconds()));
             clients = new LlmClients(config);
-            engine = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, prices()), clients::forSurface,
-                    options, Clock.systemUTC(), AuditEngine.processOwner());
         }
-        return engine;
+        return clients;
     }
 
     private Optional<String> keyFor(Provider provider) {

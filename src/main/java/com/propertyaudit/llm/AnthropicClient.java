@@ -2,7 +2,9 @@ package com.propertyaudit.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Provider;
 import java.util.ArrayList;
@@ -11,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -18,12 +22,15 @@ import okhttp3.RequestBody;
 
 /**
  * Anthropic's Messages API, with the {@code web_search_20250305} server tool for {@code +web}
- * surfaces. Shapes as in shared/contracts/llm-wire-formats.md §3.
+ * surfaces. Shapes as in shared/contracts/llm-wire-formats.md §3. A turn the API pauses
+ * ({@code pause_turn}, long server-tool work) is sent back as the assistant turn and continued.
  */
 final class AnthropicClient implements LlmClient {
 
     static final String KEY_VARIABLE = "ANTHROPIC_API_KEY";
     static final String VERSION = "2023-06-01";
+    /** Continuations of a paused turn before the reply is taken as cut off. */
+    static final int MAX_CONTINUATIONS = 3;
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -53,37 +60,159 @@ final class AnthropicClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> ask(LlmRequest r) {
-        Optional<String> key = keys.apply(Provider.ANTHROPIC);
-        if (key.isEmpty()) {
-            return CompletableFuture.failedFuture(new LlmException(LlmException.Kind.MISSING_KEY,
-                    "No Anthropic API key: set " + KEY_VARIABLE + " or enter the key in Settings."));
-        }
-        LlmException badKey = KeyText.problem(key.get(), KEY_VARIABLE);
-        if (badKey != null) return CompletableFuture.failedFuture(badKey);
-        String raw = body(r).toString();
-        Request request = new Request.Builder()
+        Optional<String> key = checkedKey();
+        if (key.isEmpty()) return CompletableFuture.failedFuture(keyProblem());
+        Turns turns = new Turns(body(r), key.get());
+        turns.next(turns.first);
+        return turns.result;
+    }
+
+    @Override
+    public CompletableFuture<List<String>> models() {
+        Optional<String> key = checkedKey();
+        if (key.isEmpty()) return CompletableFuture.failedFuture(keyProblem());
+        Request request = new Request.Builder().url(baseUrl + "/v1/models?limit=1000")
+                .header("x-api-key", key.get()).header("anthropic-version", VERSION).get().build();
+        return HttpExchange.map(exchange.send(request, null, new Errors()),
+                reply -> ModelList.ids("Anthropic", JsonReplies.object("Anthropic", null, reply.body())));
+    }
+
+    private Optional<String> checkedKey() {
+        return keys.apply(Provider.ANTHROPIC).filter(k -> KeyText.problem(k, KEY_VARIABLE) == null);
+    }
+
+    private LlmException keyProblem() {
+        return keys.apply(Provider.ANTHROPIC).map(k -> KeyText.problem(k, KEY_VARIABLE))
+                .orElseGet(() -> new LlmException(LlmException.Kind.MISSING_KEY,
+                        "No Anthropic API key: set " + KEY_VARIABLE + " or enter the key in Settings."));
+    }
+
+    private Request post(String raw, String key) {
+        return new Request.Builder()
                 .url(baseUrl + "/v1/messages")
-                .header("x-api-key", key.get())
+                .header("x-api-key", key)
                 .header("anthropic-version", VERSION)
                 .post(RequestBody.create(raw, JSON_TYPE))
                 .build();
-        long t0 = System.nanoTime();
-        return HttpExchange.map(exchange.send(request, raw, new Errors()), reply -> {
-            long latency = (System.nanoTime() - t0) / 1_000_000;
-            JsonNode root = JsonReplies.object("Anthropic", raw, reply.body());
-            return fromMessage(root, raw, reply, latency);
-        });
     }
 
-    private LlmResponse fromMessage(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
+    /** One question's requests: the first, then a continuation for each paused turn. */
+    private final class Turns {
+        final CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+        final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+        final ObjectNode first;
+        final String key;
+        final long t0 = System.nanoTime();
+        final ArrayNode blocks = json.createArrayNode();
+        final List<String> bodies = new ArrayList<>();
+        long inputTokens;
+        int outputTokens;
+        int attempts;
+
+        Turns(ObjectNode first, String key) {
+            this.first = first;
+            this.key = key;
+            result.whenComplete((r, e) -> {
+                CompletableFuture<?> f = inFlight.get();
+                if (result.isCancelled() && f != null) f.cancel(true);
+            });
+        }
+
+        void next(ObjectNode body) {
+            String raw = body.toString();
+            CompletableFuture<JsonNode> sent = HttpExchange.map(exchange.send(post(raw, key), raw, new Errors()), reply -> {
+                attempts += reply.attempts();
+                bodies.add(reply.body());
+                return JsonReplies.object("Anthropic", raw, reply.body());
+            });
+            inFlight.set(sent);
+            if (result.isCancelled()) sent.cancel(true);
+            sent.whenComplete((root, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error);
+                    return;
+                }
+                try {
+                    take(root);
+                    if ("pause_turn".equals(root.path("stop_reason").asText()) && bodies.size() <= MAX_CONTINUATIONS) {
+                        next(continuation());
+                    } else {
+                        result.complete(reply(root.path("stop_reason")));
+                    }
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        }
+
+        void take(JsonNode root) {
+            for (JsonNode b : root.path("content")) blocks.add(b);
+            JsonNode usage = root.path("usage");
+            inputTokens += usage.path("input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0)
+                    + usage.path("cache_read_input_tokens").asLong(0);
+            outputTokens += usage.path("output_tokens").asInt(0);
+        }
+
+        /** The first request with everything received so far as the assistant's turn, as the Messages API documents. */
+        ObjectNode continuation() {
+            ObjectNode body = first.deepCopy();
+            ArrayNode messages = body.putArray("messages");
+            messages.add(first.path("messages").path(0));
+            messages.addObject().put("role", "assistant").set("content", blocks.deepCopy());
+            return body;
+        }
+
+        LlmResponse reply(JsonNode stopNode) {
+            String stop = stopNode.isTextual() ? stopNode.asText() : null;
+            Read read = read(blocks);
+            String text = read.text;
+            AnswerOutcome outcome;
+            List<String> notes = new ArrayList<>();
+            int continued = bodies.size() - 1;
+            if (continued > 0) notes.add("A paused web-search turn was continued " + continued + " time(s).");
+            switch (stop == null ? "" : stop) {
+                case "max_tokens" -> {
+                    outcome = AnswerOutcome.TRUNCATED;
+                    notes.add(text.isEmpty() ? "Cut off at max_tokens before any text." : "Cut off at max_tokens.");
+                }
+                case "model_context_window_exceeded" -> {
+                    outcome = AnswerOutcome.TRUNCATED;
+                    notes.add("Cut off: the conversation filled the model's context window.");
+                }
+                case "pause_turn" -> {
+                    outcome = AnswerOutcome.TRUNCATED;
+                    notes.add("Still paused after " + MAX_CONTINUATIONS + " continuations: the answer is unfinished.");
+                }
+                case "refusal" -> {
+                    outcome = AnswerOutcome.REFUSED;
+                    notes.add("The model declined to answer (stop_reason refusal).");
+                }
+                default -> {
+                    outcome = text.isBlank() ? AnswerOutcome.EMPTY : AnswerOutcome.COMPLETED;
+                    if (text.isBlank()) notes.add("The model returned no text (stop_reason " + stop + ").");
+                }
+            }
+            if (!read.toolErrors.isEmpty()) notes.add("Web search failed: " + String.join(", ", read.toolErrors) + ".");
+            String rawResponse = bodies.size() == 1 ? bodies.get(0) : "[" + String.join(",", bodies) + "]";
+            return new LlmResponse(outcome, text, read.cited, read.retrieved, first.toString(), rawResponse,
+                    (System.nanoTime() - t0) / 1_000_000, (int) inputTokens, outputTokens, stop,
+                    notes.isEmpty() ? null : String.join(" ", notes), attempts);
+        }
+    }
+
+    /** The text of a turn's content blocks, the sources its text cites, and the pages its searches found. */
+    private record Read(String text, List<Citation> cited, List<Citation> retrieved, List<String> toolErrors) {}
+
+    private static Read read(ArrayNode blocks) {
         StringBuilder text = new StringBuilder();
         // Keyed by URL so a source cited twice is listed once, with the first title seen.
-        Map<String, Citation> citations = new LinkedHashMap<>();
+        Map<String, Citation> cited = new LinkedHashMap<>();
+        Map<String, Citation> found = new LinkedHashMap<>();
         List<String> toolErrors = new ArrayList<>();
         boolean afterTool = false;
-        for (JsonNode block : root.path("content")) {
-            String type = block.path("type").asText();
-            switch (type) {
+        for (JsonNode block : blocks) {
+            switch (block.path("type").asText()) {
                 case "text" -> {
                     String t = block.path("text").asText("");
                     // A text block after a tool block is a new paragraph: gluing "…options." to
@@ -93,7 +222,7 @@ final class AnthropicClient implements LlmClient {
                     afterTool = false;
                     for (JsonNode c : block.path("citations")) {
                         if (c.path("url").isTextual()) {
-                            citations.putIfAbsent(c.path("url").asText(),
+                            cited.putIfAbsent(c.path("url").asText(),
                                     new Citation(c.path("url").asText(), textOrNull(c.path("title"))));
                         }
                     }
@@ -104,7 +233,7 @@ final class AnthropicClient implements LlmClient {
                     if (content.isArray()) {
                         for (JsonNode res : content) {
                             if (res.path("url").isTextual()) {
-                                citations.putIfAbsent(res.path("url").asText(),
+                                found.putIfAbsent(res.path("url").asText(),
                                         new Citation(res.path("url").asText(), textOrNull(res.path("title"))));
                             }
                         }
@@ -115,24 +244,9 @@ final class AnthropicClient implements LlmClient {
                 default -> afterTool = true;
             }
         }
-        String stop = textOrNull(root.path("stop_reason"));
-        List<String> notes = new ArrayList<>();
-        if (text.length() == 0) {
-            notes.add("max_tokens".equals(stop) ? "The model reached max_tokens before writing any text."
-                    : "refusal".equals(stop) ? "The model refused to answer."
-                    : "The model returned no text (stop_reason " + stop + ").");
-        } else if ("pause_turn".equals(stop)) {
-            notes.add("The model paused a long web-search turn: the answer may be unfinished.");
-        } else if ("max_tokens".equals(stop)) {
-            notes.add("The answer was cut off at max_tokens.");
-        }
-        if (!toolErrors.isEmpty()) notes.add("Web search failed: " + String.join(", ", toolErrors) + ".");
-        JsonNode usage = root.path("usage");
-        long input = usage.path("input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0)
-                + usage.path("cache_read_input_tokens").asLong(0);
-        return new LlmResponse(text.toString(), new ArrayList<>(citations.values()), raw, reply.body(), latency,
-                (int) input, usage.path("output_tokens").asInt(0), stop, notes.isEmpty() ? null : String.join(" ", notes),
-                reply.attempts());
+        // A search result the text cites is a citation; the rest were found, not cited.
+        cited.keySet().forEach(found::remove);
+        return new Read(text.toString(), new ArrayList<>(cited.values()), new ArrayList<>(found.values()), toolErrors);
     }
 
     private static String textOrNull(JsonNode n) {
@@ -140,38 +254,29 @@ final class AnthropicClient implements LlmClient {
     }
 
     /** Anthropic's envelope: {@code {"type":"error","error":{"type","message"},"request_id"}}. */
-    private final class Errors implements HttpExchange.Classifier {
+    private static final class Errors extends ProviderErrors {
+        Errors() {
+            super("Anthropic", KEY_VARIABLE);
+        }
+
         @Override
         public boolean isQuotaExhausted(int code, String body) {
             JsonNode e = JsonReplies.errorObject(body);
             return code == 429 && "enforced_spend_limit_reached".equals(e.path("details").path("error_code").asText())
-                    || "billing_error".equals(e.path("type").asText());
+                    || "billing_error".equals(e.path("type").asText()) || code == 402;
         }
 
         @Override
-        public LlmException failure(int code, String body, String rawRequest) {
-            JsonNode e = JsonReplies.errorObject(body);
-            String message = e.path("message").isTextual() ? e.path("message").asText() : OpenAiClient.shorten(body);
-            String type = e.path("type").asText("");
-            LlmException.Kind kind;
-            String sentence;
-            if (code == 401 || code == 403) {
-                kind = LlmException.Kind.AUTH;
-                sentence = "Anthropic rejected the API key (" + code + (type.isEmpty() ? "" : " " + type)
-                        + "). Set a valid " + KEY_VARIABLE + " or enter the key in Settings.";
-            } else if (isQuotaExhausted(code, body) || code == 402) {
-                kind = LlmException.Kind.QUOTA;
-                sentence = "Anthropic refuses more requests on this account (" + message + "). Check the spend"
-                        + " limit and billing of the account whose key is in " + KEY_VARIABLE + ".";
-            } else if (RetryPolicy.retryableStatus(code)) {
-                kind = LlmException.Kind.RETRIES_EXHAUSTED;
-                sentence = "Anthropic kept failing (" + code + (type.isEmpty() ? "" : " " + type) + "): " + message;
-            } else {
-                kind = LlmException.Kind.BAD_REQUEST;
-                sentence = "Anthropic rejected the request (" + code + "): " + message;
+        LlmException specific(int code, ErrorBody e, String body, String rawRequest) {
+            if (code == 404 && "not_found_error".equals(e.type()) && rawRequest != null) {
+                return modelUnavailable(code, e, body, rawRequest);
             }
-            return new LlmException(kind, sentence, code, rawRequest, body, null);
+            if (code == 400 && e.message().toLowerCase(java.util.Locale.ROOT).contains("credit balance is too low")) {
+                return new LlmException(LlmException.Kind.QUOTA, "Anthropic says the account's credit balance is too"
+                        + " low. Add credits under Plans & Billing in the Anthropic console for the account whose key"
+                        + " is in " + KEY_VARIABLE + ", then resume the batch.", code, rawRequest, body, null);
+            }
+            return null;
         }
-
     }
 }

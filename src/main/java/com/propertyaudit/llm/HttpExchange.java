@@ -33,8 +33,8 @@ final class HttpExchange {
         /** True for a 429 that waiting will not fix (no quota, spend limit). */
         boolean isQuotaExhausted(int code, String body);
 
-        /** The exception for a final error response. */
-        LlmException failure(int code, String body, String rawRequest);
+        /** The exception for a final error response; {@code headers} reads the response's headers. */
+        LlmException failure(int code, String body, String rawRequest, Function<String, String> headers);
     }
 
     private final OkHttpClient http;
@@ -150,13 +150,23 @@ final class HttpExchange {
             boolean retry = RetryPolicy.retryableStatus(code) && !classifier.isQuotaExhausted(code, body);
             retry = RetryPolicy.shouldRetryHeader(response::header).orElse(retry);
             if (retry && attempts < maxAttempts) {
-                Duration wait = RetryPolicy.advisedWait(response::header, Instant.now())
-                        .orElseGet(() -> RetryPolicy.backoff(attempts, ThreadLocalRandom.current().nextDouble()));
-                if (code == 429) throttle.pause(wait);
+                Duration advised = RetryPolicy.advisedWait(response::header, Instant.now()).orElse(null);
+                if (advised != null && advised.compareTo(RetryPolicy.MAX_ADVISED) > 0) {
+                    result.completeExceptionally(new LlmException(LlmException.Kind.ASKED_TO_WAIT, "The provider asked"
+                            + " to wait " + advised.toSeconds() + " s before the next request (" + providerName + ", HTTP "
+                            + code + "); PropertyAudit waits at most " + RetryPolicy.MAX_ADVISED.toSeconds() + " s, so"
+                            + " this answer was not asked again. Resume the batch later to ask for what is missing.",
+                            code, rawRequest, body, null));
+                    return;
+                }
+                Duration wait = advised != null ? advised
+                        : RetryPolicy.backoff(attempts, ThreadLocalRandom.current().nextDouble());
+                // A wait the provider asks for holds back all its requests, not only this one.
+                if (advised != null || code == 429) throttle.pause(wait);
                 schedule(wait);
                 return;
             }
-            result.completeExceptionally(classifier.failure(code, body, rawRequest));
+            result.completeExceptionally(classifier.failure(code, body, rawRequest, response::header));
         }
 
         void cancel() {

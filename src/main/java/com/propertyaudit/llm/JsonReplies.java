@@ -32,6 +32,16 @@ final class JsonReplies {
         }
     }
 
+    /** A top-level text field of a JSON object we built ourselves, or "?" when it has none. */
+    static String textField(String json, String field) {
+        try {
+            JsonNode n = json == null ? null : JSON.readTree(json);
+            return n != null && n.path(field).isTextual() ? n.path(field).asText() : "?";
+        } catch (Exception notJson) {
+            return "?";
+        }
+    }
+
     private static LlmException unreadable(String provider, String raw, String body, Exception cause) {
         return new LlmException(LlmException.Kind.UNREADABLE, provider + " sent an unreadable response (not the"
                 + " expected JSON); it is kept with the answer.", 200, raw, body, cause);

@@ -25,10 +25,13 @@ public final class LlmClients implements AutoCloseable {
         // The engine bounds concurrency per provider; OkHttp's own default of 5 per host must not.
         dispatcher.setMaxRequests(256);
         dispatcher.setMaxRequestsPerHost(128);
+        // As the official SDKs: a short connect timeout, and a long read timeout rather than a bound on
+        // the whole call, so a long web-search answer that keeps arriving is not cut off and paid again.
         http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
-                .callTimeout(config.requestTimeout())
+                .connectTimeout(LlmConfig.CONNECT_TIMEOUT)
                 .readTimeout(config.requestTimeout())
+                .writeTimeout(config.requestTimeout())
                 .retryOnConnectionFailure(true)
                 .build();
         timer = Executors.newScheduledThreadPool(1, r -> {
@@ -45,6 +48,10 @@ public final class LlmClients implements AutoCloseable {
 
     public LlmClient forSurface(Surface surface) {
         return clients.get(surface.provider());
+    }
+
+    public LlmClient forProvider(Provider provider) {
+        return clients.get(provider);
     }
 
     @Override

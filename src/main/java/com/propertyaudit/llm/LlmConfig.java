@@ -9,6 +9,8 @@ import java.util.function.Function;
 /**
  * How to reach the providers. Keys are looked up when a request is made and held nowhere else.
  *
+ * @param requestTimeout   the longest silence while reading a reply (not a bound on the whole call)
+ * @param maxAttempts      HTTP attempts per request, the first included
  * @param simulatedLatency mean latency of the Simulated provider, so the offline demo looks like work
  */
 public record LlmConfig(
@@ -21,6 +23,10 @@ public record LlmConfig(
 
     public static final String DEFAULT_OPENAI = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC = "https://api.anthropic.com";
+    /** Connect timeout, read timeout and attempts of the official OpenAI and Anthropic SDKs. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(600);
+    public static final int DEFAULT_ATTEMPTS = 3;
 
     public LlmConfig {
         openAiBaseUrl = trimSlash(openAiBaseUrl == null || openAiBaseUrl.isBlank() ? DEFAULT_OPENAI : openAiBaseUrl);
@@ -37,7 +43,7 @@ public record LlmConfig(
                     case ANTHROPIC -> env.get("ANTHROPIC_API_KEY");
                     case SIMULATED -> null;
                 }).filter(k -> !k.isBlank()),
-                Duration.ofSeconds(120), 5, Duration.ofMillis(400));
+                DEFAULT_READ_TIMEOUT, DEFAULT_ATTEMPTS, Duration.ofMillis(400));
     }
 
     /** Base URLs from settings, used where the environment sets none. */

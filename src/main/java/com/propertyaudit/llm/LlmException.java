@@ -16,10 +16,18 @@ public class LlmException extends RuntimeException {
         QUOTA(true),
         /** No key configured for the provider. Fails the run. */
         MISSING_KEY(true),
+        /** 404: the model does not exist for this key, or was retired. Fails the run. */
+        MODEL_UNAVAILABLE(true),
+        /** 403: the provider does not serve the region the request comes from. Fails the run. */
+        REGION(true),
         /** 400 and other 4xx: the provider rejected this request. Fails the answer. */
         BAD_REQUEST(false),
         /** The body could not be read as the provider's JSON. Fails the answer; raw body kept. */
         UNREADABLE(false),
+        /** A 200 whose reply says it failed ({@code status: "failed"} with an error). Fails the answer. */
+        PROVIDER_FAILED(false),
+        /** The provider asked to wait longer than we wait (retry-after over 120 s). Fails the answer. */
+        ASKED_TO_WAIT(false),
         /** 408/409/429/5xx/529 still failing after the last attempt. Fails the answer. */
         RETRIES_EXHAUSTED(false),
         /** No response within the per-request timeout (after retries). Fails the answer. */

@@ -3,14 +3,17 @@ package com.propertyaudit.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Provider;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.Optional;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -60,17 +63,16 @@ final class OpenAiClient implements LlmClient {
         if (r.system() != null) body.put("instructions", r.system());
         body.put("input", r.prompt());
         body.putArray("tools").addObject().put("type", "web_search");
+        // The pages each search found, so they can be told apart from the ones the answer cites.
+        body.putArray("include").add("web_search_call.action.sources");
         body.put("max_output_tokens", r.maxOutputTokens());
         return body;
     }
 
     @Override
     public CompletableFuture<LlmResponse> ask(LlmRequest r) {
-        Optional<String> key = keys.apply(Provider.OPENAI);
-        if (key.isEmpty()) {
-            return CompletableFuture.failedFuture(new LlmException(LlmException.Kind.MISSING_KEY,
-                    "No OpenAI API key: set " + KEY_VARIABLE + " or enter the key in Settings."));
-        }
+        Optional<String> key = key();
+        if (key.isEmpty()) return CompletableFuture.failedFuture(missingKey());
         LlmException badKey = KeyText.problem(key.get(), KEY_VARIABLE);
         if (badKey != null) return CompletableFuture.failedFuture(badKey);
         boolean web = r.surface().webSearch();
@@ -88,43 +90,97 @@ final class OpenAiClient implements LlmClient {
         });
     }
 
+    @Override
+    public CompletableFuture<List<String>> models() {
+        Optional<String> key = key();
+        if (key.isEmpty()) return CompletableFuture.failedFuture(missingKey());
+        LlmException badKey = KeyText.problem(key.get(), KEY_VARIABLE);
+        if (badKey != null) return CompletableFuture.failedFuture(badKey);
+        Request request = new Request.Builder().url(baseUrl + "/models")
+                .header("Authorization", "Bearer " + key.get()).get().build();
+        return HttpExchange.map(exchange.send(request, null, new Errors()),
+                reply -> ModelList.ids("OpenAI", JsonReplies.object("OpenAI", null, reply.body())));
+    }
+
+    private Optional<String> key() {
+        return keys.apply(Provider.OPENAI);
+    }
+
+    private static LlmException missingKey() {
+        return new LlmException(LlmException.Kind.MISSING_KEY,
+                "No OpenAI API key: set " + KEY_VARIABLE + " or enter the key in Settings.");
+    }
+
     private LlmResponse fromChat(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
         JsonNode choice = root.path("choices").path(0);
         JsonNode message = choice.path("message");
         String text = message.path("content").isTextual() ? message.path("content").asText() : "";
-        String finish = choice.path("finish_reason").isTextual() ? choice.path("finish_reason").asText() : null;
+        String finish = textOrNull(choice.path("finish_reason"));
+        String refusal = textOrNull(message.path("refusal"));
         List<Citation> citations = new ArrayList<>();
         for (JsonNode a : message.path("annotations")) {
             JsonNode c = a.path("url_citation");
             if (c.path("url").isTextual()) citations.add(new Citation(c.path("url").asText(), textOrNull(c.path("title"))));
         }
-        String note = null;
-        if (text.isEmpty()) {
-            if (message.path("refusal").isTextual()) note = "The model refused: " + message.path("refusal").asText();
-            else if (choice.isMissingNode()) note = "The response had no choices.";
-            else if ("length".equals(finish)) {
-                note = "The model used its whole token budget (finish_reason length) and returned no text.";
-            } else note = "The model returned no text (finish_reason " + finish + ").";
+        AnswerOutcome outcome;
+        String note;
+        if ("length".equals(finish)) {
+            outcome = AnswerOutcome.TRUNCATED;
+            note = text.isEmpty() ? "Cut off at the token limit before any text (finish_reason length; reasoning"
+                    + " tokens count towards the limit)." : "Cut off at the token limit (finish_reason length).";
+        } else if (refusal != null) {
+            outcome = AnswerOutcome.REFUSED;
+            note = "The model refused: " + refusal;
+            if (text.isEmpty()) text = refusal;
+        } else if ("content_filter".equals(finish)) {
+            outcome = AnswerOutcome.REFUSED;
+            note = "The provider's content filter withheld the answer (finish_reason content_filter).";
+        } else if (text.isBlank()) {
+            outcome = AnswerOutcome.EMPTY;
+            note = choice.isMissingNode() ? "The response had no choices."
+                    : "The model returned no text (finish_reason " + finish + ").";
+        } else {
+            outcome = AnswerOutcome.COMPLETED;
+            note = null;
         }
         JsonNode usage = root.path("usage");
-        return new LlmResponse(text, citations, raw, reply.body(), latency, usage.path("prompt_tokens").asInt(0),
-                usage.path("completion_tokens").asInt(0), finish, note, reply.attempts());
+        return new LlmResponse(outcome, text, citations, List.of(), raw, reply.body(), latency,
+                usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), finish, note,
+                reply.attempts());
     }
 
     private LlmResponse fromResponses(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
+        String status = textOrNull(root.path("status"));
+        if (!"completed".equals(status) && !"incomplete".equals(status)) {
+            // "failed" with an error, or a state a non-background request should never end in.
+            JsonNode error = root.path("error");
+            String code = error.path("code").asText(status == null ? "no status" : status);
+            String message = error.path("message").asText("the response's status is " + status);
+            throw new LlmException(LlmException.Kind.PROVIDER_FAILED, "OpenAI could not produce the answer ("
+                    + code + "): " + message, 200, raw, reply.body(), null);
+        }
         StringBuilder text = new StringBuilder();
-        List<Citation> citations = new ArrayList<>();
+        Map<String, Citation> cited = new LinkedHashMap<>();
+        Map<String, Citation> found = new LinkedHashMap<>();
         String refusal = null;
         for (JsonNode item : root.path("output")) {
-            // Reasoning and web_search_call items carry no answer text.
-            if (!"message".equals(item.path("type").asText())) continue;
+            String itemType = item.path("type").asText();
+            if ("web_search_call".equals(itemType)) {
+                for (JsonNode src : item.path("action").path("sources")) {
+                    if (src.path("url").isTextual()) found.putIfAbsent(src.path("url").asText(),
+                            new Citation(src.path("url").asText(), textOrNull(src.path("title"))));
+                }
+            }
+            // Reasoning items and other tools' calls carry no answer text.
+            if (!"message".equals(itemType)) continue;
             for (JsonNode part : item.path("content")) {
                 String type = part.path("type").asText();
                 if ("output_text".equals(type)) {
                     text.append(part.path("text").asText(""));
                     for (JsonNode a : part.path("annotations")) {
                         if ("url_citation".equals(a.path("type").asText()) && a.path("url").isTextual()) {
-                            citations.add(new Citation(a.path("url").asText(), textOrNull(a.path("title"))));
+                            cited.putIfAbsent(a.path("url").asText(),
+                                    new Citation(a.path("url").asText(), textOrNull(a.path("title"))));
                         }
                     }
                 } else if ("refusal".equals(type)) {
@@ -132,17 +188,32 @@ final class OpenAiClient implements LlmClient {
                 }
             }
         }
-        String status = textOrNull(root.path("status"));
-        String note = null;
-        if (text.length() == 0) {
-            String reason = textOrNull(root.path("incomplete_details").path("reason"));
-            note = refusal != null ? "The model refused: " + refusal
-                    : reason != null ? "The response is incomplete (" + reason + ") and has no text."
-                    : "The model returned no text (status " + status + ").";
+        cited.keySet().forEach(found::remove);
+        String reason = textOrNull(root.path("incomplete_details").path("reason"));
+        AnswerOutcome outcome;
+        String note;
+        if ("incomplete".equals(status) && "content_filter".equals(reason)) {
+            outcome = AnswerOutcome.REFUSED;
+            note = "The provider's content filter withheld the answer (incomplete: content_filter).";
+        } else if ("incomplete".equals(status)) {
+            outcome = AnswerOutcome.TRUNCATED;
+            note = "Cut off " + (reason == null ? "before the end" : "at " + reason) + (text.length() == 0
+                    ? " before any text (reasoning and searches count towards the limit)." : ".");
+        } else if (refusal != null) {
+            outcome = AnswerOutcome.REFUSED;
+            note = "The model refused: " + refusal;
+            if (text.length() == 0) text.append(refusal);
+        } else if (text.toString().isBlank()) {
+            outcome = AnswerOutcome.EMPTY;
+            note = "The model returned no text (status " + status + ").";
+        } else {
+            outcome = AnswerOutcome.COMPLETED;
+            note = null;
         }
         JsonNode usage = root.path("usage");
-        return new LlmResponse(text.toString(), citations, raw, reply.body(), latency,
-                usage.path("input_tokens").asInt(0), usage.path("output_tokens").asInt(0), status, note,
+        return new LlmResponse(outcome, text.toString(), new ArrayList<>(cited.values()),
+                new ArrayList<>(found.values()), raw, reply.body(), latency, usage.path("input_tokens").asInt(0),
+                usage.path("output_tokens").asInt(0), reason == null ? status : status + ": " + reason, note,
                 reply.attempts());
     }
 
@@ -151,39 +222,33 @@ final class OpenAiClient implements LlmClient {
     }
 
     /** OpenAI's error envelope: {@code {"error": {"message", "type", "param", "code"}}}. */
-    private final class Errors implements HttpExchange.Classifier {
+    private static final class Errors extends ProviderErrors {
+        Errors() {
+            super("OpenAI", KEY_VARIABLE);
+        }
+
         @Override
         public boolean isQuotaExhausted(int code, String body) {
-            JsonNode e = JsonReplies.errorObject(body);
-            return code == 429 && ("insufficient_quota".equals(e.path("type").asText())
-                    || "insufficient_quota".equals(e.path("code").asText()));
+            ErrorBody e = read(body);
+            return code == 429 && ("insufficient_quota".equals(e.type()) || "insufficient_quota".equals(e.code()));
         }
 
         @Override
-        public LlmException failure(int code, String body, String rawRequest) {
-            JsonNode e = JsonReplies.errorObject(body);
-            String message = e.path("message").isTextual() ? e.path("message").asText() : shorten(body);
-            String errorCode = e.path("code").isTextual() ? e.path("code").asText() : e.path("type").asText("");
-            LlmException.Kind kind;
-            String sentence;
-            if (code == 401 || code == 403) {
-                kind = LlmException.Kind.AUTH;
-                sentence = "OpenAI rejected the API key (" + code + (errorCode.isEmpty() ? "" : " " + errorCode)
-                        + "). Set a valid " + KEY_VARIABLE + " or enter the key in Settings.";
-            } else if (isQuotaExhausted(code, body)) {
-                kind = LlmException.Kind.QUOTA;
-                sentence = "OpenAI says the account has no quota left (insufficient_quota). Check the plan and"
-                        + " billing of the account whose key is in " + KEY_VARIABLE + ".";
-            } else if (RetryPolicy.retryableStatus(code)) {
-                kind = LlmException.Kind.RETRIES_EXHAUSTED;
-                sentence = "OpenAI kept failing (" + code + "): " + message;
-            } else {
-                kind = LlmException.Kind.BAD_REQUEST;
-                sentence = "OpenAI rejected the request (" + code + "): " + message;
+        LlmException specific(int code, ErrorBody e, String body, String rawRequest) {
+            if (code == 404 && "model_not_found".equals(e.code())) return modelUnavailable(code, e, body, rawRequest);
+            if (code == 403 && "unsupported_country_region_territory".equals(e.code())) {
+                return new LlmException(LlmException.Kind.REGION, "OpenAI does not serve the country, region or"
+                        + " territory this request comes from (403 unsupported_country_region_territory); the key"
+                        + " itself was not rejected. Run from a supported region or through a base URL that is.",
+                        code, rawRequest, body, null);
             }
-            return new LlmException(kind, sentence, code, rawRequest, body, null);
+            if (isQuotaExhausted(code, body)) {
+                return new LlmException(LlmException.Kind.QUOTA, "OpenAI says the account has no quota left"
+                        + " (insufficient_quota). Check the plan and billing of the account whose key is in "
+                        + KEY_VARIABLE + ".", code, rawRequest, body, null);
+            }
+            return null;
         }
-
     }
 
     static String shorten(String body) {

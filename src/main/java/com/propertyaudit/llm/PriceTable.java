@@ -28,6 +28,10 @@ public final class PriceTable {
         m.put("gpt-5-mini", new Price(0.25, 2));
         m.put("gpt-5-nano", new Price(0.05, 0.40));
         m.put("gpt-5.1", new Price(1.25, 10));
+        m.put("gpt-5.4", new Price(2.50, 15));
+        m.put("gpt-5.4-mini", new Price(0.75, 4.50));
+        m.put("gpt-5.4-nano", new Price(0.20, 1.25));
+        m.put("gpt-5.5", new Price(5, 30));
         m.put("gpt-4.1", new Price(2, 8));
         m.put("gpt-4.1-mini", new Price(0.40, 1.60));
         m.put("gpt-4.1-nano", new Price(0.10, 0.40));
@@ -38,6 +42,9 @@ public final class PriceTable {
         m.put("claude-sonnet-4", new Price(3, 15));
         m.put("claude-haiku-4", new Price(1, 5));
         m.put("claude-opus-4-5", new Price(5, 25));
+        m.put("claude-opus-4-6", new Price(5, 25));
+        m.put("claude-opus-4-7", new Price(5, 25));
+        m.put("claude-opus-5", new Price(5, 25));
         m.put("claude-opus-4-1", new Price(15, 75));
         return new PriceTable(m);
     }

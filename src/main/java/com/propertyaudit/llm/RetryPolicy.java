@@ -11,12 +11,14 @@ import java.util.function.Function;
 /**
  * When to try a request again and how long to wait, as the providers' own SDKs do: retry 408, 409,
  * 429 and every 5xx (529 included); honour {@code retry-after-ms}, then {@code retry-after} in
- * seconds or as an HTTP date, when it is between 0 and 60 s; otherwise back off exponentially
- * (0.5 s doubling, at most 8 s) with jitter; {@code x-should-retry} overrides the status.
+ * seconds or as an HTTP date; otherwise back off exponentially (0.5 s doubling, at most 8 s) with
+ * jitter; {@code x-should-retry} overrides the status. An advised wait up to {@link #MAX_ADVISED}
+ * is waited for; a longer one is not hammered with backoffs but ends the request, as the OpenAI
+ * SDK gives up past its own limit.
  */
 public final class RetryPolicy {
 
-    static final Duration MAX_ADVISED = Duration.ofSeconds(60);
+    public static final Duration MAX_ADVISED = Duration.ofSeconds(120);
 
     private RetryPolicy() {}
 
@@ -32,7 +34,7 @@ public final class RetryPolicy {
         return Optional.empty();
     }
 
-    /** The wait the server advises, if any and if it is sensible (0 < wait ≤ 60 s). */
+    /** The wait the server advises, if it gives a positive one (it may exceed {@link #MAX_ADVISED}). */
     public static Optional<Duration> advisedWait(Function<String, String> headers, Instant now) {
         Duration d = null;
         String ms = headers.apply("retry-after-ms");
@@ -56,7 +58,7 @@ public final class RetryPolicy {
                 }
             }
         }
-        if (d == null || d.isNegative() || d.isZero() || d.compareTo(MAX_ADVISED) > 0) return Optional.empty();
+        if (d == null || d.isNegative() || d.isZero()) return Optional.empty();
         return Optional.of(d);
     }
 

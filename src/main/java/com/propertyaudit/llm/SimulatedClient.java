@@ -1,5 +1,6 @@
 package com.propertyaudit.llm;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Competitor;
 import com.propertyaudit.domain.Property;
@@ -35,6 +36,11 @@ final class SimulatedClient implements LlmClient {
     SimulatedClient(ScheduledExecutorService timer, Duration latency) {
         this.timer = timer;
         this.latency = latency;
+    }
+
+    @Override
+    public CompletableFuture<List<String>> models() {
+        return CompletableFuture.completedFuture(List.of("demo"));
     }
 
     @Override
@@ -94,6 +100,16 @@ final class SimulatedClient implements LlmClient {
         String rawRequest = "{\"provider\":\"simulated\",\"model\":\"" + request.surface().model() + "\",\"seed\":"
                 + request.seed() + "}";
         String rawResponse = "{\"simulated\":true,\"text_length\":" + body.length() + "}";
-        return new LlmResponse(body, citations, rawRequest, rawResponse, 0, in, out, "stop", null, 1);
+        // Like a real web-search engine, the +web surface also found pages its answer does not cite.
+        List<Citation> retrieved = new ArrayList<>();
+        if (request.surface().webSearch()) {
+            for (String url : SOURCES) {
+                if (retrieved.size() < 2 && citations.stream().noneMatch(c -> c.url().equals(url))) {
+                    retrieved.add(new Citation(url, null));
+                }
+            }
+        }
+        return new LlmResponse(AnswerOutcome.COMPLETED, body, citations, retrieved, rawRequest, rawResponse, 0, in,
+                out, "stop", null, 1);
     }
 }

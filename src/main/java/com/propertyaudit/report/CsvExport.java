@@ -1,5 +1,6 @@
 package com.propertyaudit.report;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.domain.EntityRank;
 import com.propertyaudit.domain.Run;
@@ -111,7 +112,8 @@ public final class CsvExport {
         row(csv, "unbranded_brand_sov", s.unbranded().brandSOV(), null, null, null);
         row(csv, "top_competitor", s.topCompetitor(), null, null, null);
         row(csv, "answers", s.answers(), null, null, null);
-        row(csv, "failed_answers", s.failedAnswers(), null, null, null);
+        for (AnswerOutcome o : AnswerOutcome.values()) row(csv, "replies_" + o.id(), s.outcomes().of(o), null, null, null);
+        row(csv, "replies_excluded", s.outcomes().excluded(), null, null, null);
         for (Map.Entry<String, Insights.Visibility> e : s.visibility().entrySet()) {
             Insights.Visibility v = e.getValue();
             row(csv, "visibility " + e.getKey(), v.score(), ci(v.ci(), 0), ci(v.ci(), 1), v.answers());
@@ -126,16 +128,19 @@ public final class CsvExport {
 
     private static void answers(ReportData d, CSVPrinter csv) throws IOException {
         Map<UUID, Run> runs = d.runsById();
-        row(csv, "batch", "run", "surface", "model", "query", "topic", "sample", "status", "score", "brand_mentioned",
-                "brand_rank", "brand_cited", "latency_ms", "input_tokens", "output_tokens", "error", "text");
+        row(csv, "batch", "run", "surface", "model", "query", "topic", "sample", "outcome", "score", "brand_mentioned",
+                "brand_rank", "brand_cited", "latency_ms", "input_tokens", "output_tokens", "finish_reason", "note",
+                "error", "text");
         for (StoredAnswer a : d.answers()) {
             Run r = runs.get(a.answer().runId());
-            boolean ok = a.answer().status() == com.propertyaudit.domain.AnswerStatus.COMPLETED;
+            // Numbers only where the reply counts; a cut-off, empty or failed reply has none.
+            boolean ok = a.answer().outcome().isAnswer();
             row(csv, d.batch().id().toString(), r.id().toString(), r.surface().id(), r.surface().model(),
-                    a.answer().queryText(), a.answer().topic(), a.answer().sample(), a.answer().status().id(),
+                    a.answer().queryText(), a.answer().topic(), a.answer().sample(), a.answer().outcome().id(),
                     ok ? a.score().score() : null, ok ? a.score().brandMentioned() : null, a.score().brandRank(),
                     ok ? a.score().brandCited() : null, a.answer().latencyMs(), a.answer().inputTokens(),
-                    a.answer().outputTokens(), a.answer().error(), a.answer().text());
+                    a.answer().outputTokens(), a.answer().finishReason(), a.answer().note(), a.answer().error(),
+                    a.answer().text());
         }
     }
 

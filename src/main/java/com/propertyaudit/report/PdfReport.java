@@ -19,7 +19,7 @@ import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.TrendLabels;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.StoredAnswer;
@@ -166,7 +166,9 @@ public final class PdfReport {
                     : String.format(Locale.ROOT, "95%% CI %.1f–%.1f, n=%d%s", v.ci()[0], v.ci()[1], v.answers(),
                             v.answers() < Insights.DIRECTIONAL_BELOW ? ", directional" : ""));
         }
-        row(t, "Answers", String.valueOf(s.answers()), s.failedAnswers() + " failed request(s) not counted");
+        String excluded = s.outcomes().exclusionSentence();
+        row(t, "Answers", String.valueOf(s.answers()), (s.outcomes().refused() > 0 ? s.outcomes().refused()
+                + " refused (counted, naming no one); " : "") + (excluded == null ? "no reply left out" : excluded));
         Insights.Agreement a = in.agreement();
         if (a.rate() != null) {
             row(t, "Cross-model agreement", pct(a.rate()), "kappa " + (a.kappa() == null ? "undefined"
@@ -320,8 +322,13 @@ public final class PdfReport {
             for (StoredAnswer a : e.getValue()) {
                 String surface = runs.get(a.answer().runId()).surface().id() + (d.batch().samples() > 1
                         ? " #" + a.answer().sample() : "");
-                if (a.answer().status() == AnswerStatus.FAILED) {
+                if (a.answer().outcome() == AnswerOutcome.FAILED) {
                     row(t, surface, "-", "-", "-", "Failed: " + a.answer().error());
+                    continue;
+                }
+                if (!a.answer().outcome().isAnswer()) {
+                    row(t, surface, "-", "-", "-", "Not counted (" + a.answer().outcome().label() + "): "
+                            + a.answer().note() + " " + excerpt(a.answer().text()));
                     continue;
                 }
                 String excerpt = excerpt(a.answer().text());
@@ -358,7 +365,10 @@ public final class PdfReport {
             "Agreement: for each query, a surface names the brand when at least half of its samples do. The rate "
                     + "is the share of queries where all surfaces agree; kappa corrects it for chance (Cohen's for two "
                     + "surfaces, Fleiss' for more).",
-            "This batch: " + in.summary().answers() + " completed answers; " + in.batchStatus().message() + "."};
+            "Only replies a renter would be shown count: completed answers, and refusals (which name no one). A reply "
+                    + "cut off at the token limit is asked again once with twice the budget, one with no text once "
+                    + "more; what is still cut off, empty or failed is left out of every number and listed.",
+            "This batch: " + in.summary().answers() + " answers; " + in.batchStatus().message() + "."};
         for (String p : paragraphs) {
             Paragraph para = new Paragraph(p, f(10, false, Color.BLACK));
             para.setSpacingAfter(8);

@@ -31,9 +31,9 @@ public record AppSettings(
         openAiBaseUrl = blankToNull(openAiBaseUrl);
         anthropicBaseUrl = blankToNull(anthropicBaseUrl);
         defaultSurfaces = defaultSurfaces == null || defaultSurfaces.isEmpty()
-                ? List.of("openai:gpt-5-mini", "anthropic:claude-sonnet-4-5") : List.copyOf(defaultSurfaces);
+                ? List.of("openai:gpt-5-mini", "anthropic:claude-sonnet-4-6") : List.copyOf(defaultSurfaces);
         concurrency = concurrency <= 0 ? 8 : Math.min(concurrency, 64);
-        requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 120 : requestTimeoutSeconds;
+        requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 600 : requestTimeoutSeconds;
         samples = samples <= 0 ? 1 : samples;
         theme = "dark".equals(theme) ? "dark" : "light";
         prices = prices == null ? Map.of() : Map.copyOf(prices);

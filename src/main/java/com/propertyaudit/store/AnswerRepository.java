@@ -2,9 +2,10 @@ package com.propertyaudit.store;
 
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.EntityRank;
 import com.propertyaudit.domain.Mention;
+import com.propertyaudit.domain.OutcomeCounts;
 import com.propertyaudit.domain.StoredAnswer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,8 +36,8 @@ public final class AnswerRepository {
     /** How much of each answer to read: everything, or only what scores and counts need. */
     public enum Detail { FULL, SCORES }
 
-    /** Completed and failed answers of a run. */
-    public record Counts(int completed, int failed) {}
+    /** The SQL condition on an answer row {@code a} that makes it count as an answer (completed or refused). */
+    public static final String IS_ANSWER = "a.outcome IN ('completed', 'refused')";
 
     private final Database db;
 
@@ -44,20 +46,21 @@ public final class AnswerRepository {
     }
 
     /**
-     * Stores the answer with its score, mentions and citations. A (run, query, sample) that failed
-     * before is replaced; one that completed is kept as it is and returned.
+     * Stores the answer with its score, mentions and citations. A (run, query, sample) whose earlier
+     * reply was not an answer (cut off, empty, failed) is replaced; one that is an answer is kept as it
+     * is and returned.
      */
     public StoredAnswer save(Answer a, AnswerScore score) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, status FROM answer WHERE run_id = ? AND query_index = ? AND sample = ?")) {
+                    "SELECT id, outcome FROM answer WHERE run_id = ? AND query_index = ? AND sample = ?")) {
                 ps.setObject(1, a.runId());
                 ps.setInt(2, a.queryIndex());
                 ps.setInt(3, a.sample());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         long existing = rs.getLong(1);
-                        if (AnswerStatus.fromId(rs.getString(2)) == AnswerStatus.COMPLETED) {
+                        if (AnswerOutcome.fromId(rs.getString(2)).isAnswer()) {
                             return read(c, "a.id = ?", existing, Detail.FULL).get(0);
                         }
                         try (PreparedStatement del = c.prepareStatement("DELETE FROM answer WHERE id = ?")) {
@@ -69,16 +72,16 @@ public final class AnswerRepository {
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer (run_id, query_index, query_text, topic,"
-                    + " sample, status, text, citations, raw_request, raw_response, finish_reason, note, error,"
+                    + " sample, outcome, text, citations, raw_request, raw_response, finish_reason, note, error,"
                     + " latency_ms, input_tokens, output_tokens, score, brand_mentioned, brand_rank, brand_cited,"
-                    + " received_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    + " received_at, retrieved) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setObject(1, a.runId());
                 ps.setInt(2, a.queryIndex());
                 ps.setString(3, a.queryText());
                 ps.setString(4, a.topic());
                 ps.setInt(5, a.sample());
-                ps.setString(6, a.status().id());
+                ps.setString(6, a.outcome().id());
                 ps.setString(7, a.text());
                 ps.setString(8, Jdbc.citations(a.citations()));
                 ps.setString(9, a.rawRequest());
@@ -94,6 +97,7 @@ public final class AnswerRepository {
                 Jdbc.setInt(ps, 19, score.brandRank());
                 ps.setBoolean(20, score.brandCited());
                 Jdbc.setInstant(ps, 21, a.receivedAt());
+                ps.setString(22, Jdbc.citations(a.retrieved()));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -177,12 +181,12 @@ public final class AnswerRepository {
         ps.addBatch();
     }
 
-    /** The (query, sample) pairs of a run that have a completed answer: what resume must not ask again. */
-    public Set<AnswerKey> completedKeys(UUID runId) {
+    /** The (query, sample) pairs of a run that have an answer: what resume must not ask again. */
+    public Set<AnswerKey> answeredKeys(UUID runId) {
         return db.read(c -> {
             Set<AnswerKey> out = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT query_index, sample FROM answer WHERE run_id = ? AND status = 'completed'")) {
+                    "SELECT query_index, sample FROM answer a WHERE run_id = ? AND " + IS_ANSWER)) {
                 ps.setObject(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(new AnswerKey(rs.getInt(1), rs.getInt(2)));
@@ -192,24 +196,26 @@ public final class AnswerRepository {
         });
     }
 
-    public Counts counts(UUID runId) {
+    /** How many of a run's stored replies had each outcome. */
+    public OutcomeCounts counts(UUID runId) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(CASE WHEN status = 'completed' THEN 1 END),"
-                    + " COUNT(CASE WHEN status = 'failed' THEN 1 END) FROM answer WHERE run_id = ?")) {
+            Map<AnswerOutcome, Integer> by = new EnumMap<>(AnswerOutcome.class);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT outcome, COUNT(*) FROM answer WHERE run_id = ? GROUP BY outcome")) {
                 ps.setObject(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Counts(rs.getInt(1), rs.getInt(2));
+                    while (rs.next()) by.put(AnswerOutcome.fromId(rs.getString(1)), rs.getInt(2));
                 }
             }
+            return OutcomeCounts.of(by);
         });
     }
 
-    /** Completed answers of a whole batch. */
+    /** Answers (completed or refused) of a whole batch. */
     public int count(UUID batchId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id"
-                    + " WHERE r.batch_id = ? AND a.status = 'completed'")) {
+                    + " WHERE r.batch_id = ? AND " + IS_ANSWER)) {
                 ps.setObject(1, batchId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -236,7 +242,7 @@ public final class AnswerRepository {
             throws SQLException {
         String columns = detail == Detail.FULL
                 ? "a.*"
-                : "a.id, a.run_id, a.query_index, a.query_text, a.topic, a.sample, a.status, a.finish_reason, a.note,"
+                : "a.id, a.run_id, a.query_index, a.query_text, a.topic, a.sample, a.outcome, a.finish_reason, a.note,"
                         + " a.error, a.latency_ms, a.input_tokens, a.output_tokens, a.score, a.brand_mentioned,"
                         + " a.brand_rank, a.brand_cited, a.received_at";
         String from = " FROM answer a JOIN run r ON a.run_id = r.id WHERE " + where;
@@ -251,12 +257,13 @@ public final class AnswerRepository {
                     long id = rs.getLong("id");
                     answers.put(id, new Answer(id, Jdbc.uuid(rs, "run_id"), rs.getInt("query_index"),
                             rs.getString("query_text"), rs.getString("topic"), rs.getInt("sample"),
-                            AnswerStatus.fromId(rs.getString("status")), full ? rs.getString("text") : null,
+                            AnswerOutcome.fromId(rs.getString("outcome")), full ? rs.getString("text") : null,
                             full ? Jdbc.citations(rs.getString("citations")) : List.of(),
                             full ? rs.getString("raw_request") : null, full ? rs.getString("raw_response") : null,
                             rs.getString("finish_reason"), rs.getString("note"), rs.getString("error"),
                             rs.getLong("latency_ms"), rs.getInt("input_tokens"), rs.getInt("output_tokens"),
-                            Jdbc.instant(rs, "received_at")));
+                            Jdbc.instant(rs, "received_at"),
+                            full ? Jdbc.citations(rs.getString("retrieved")) : List.of()));
                     scores.put(id, new Object[] {rs.getBoolean("brand_mentioned"), Jdbc.intOrNull(rs, "brand_rank"),
                             rs.getBoolean("brand_cited"), rs.getDouble("score")});
                 }

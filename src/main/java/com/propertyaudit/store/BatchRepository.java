@@ -148,7 +148,7 @@ public final class BatchRepository {
             String where = propertyName == null ? "" : " WHERE b.property_name = ?";
             try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.property_name, b.created_at,"
                     + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id"
-                    + "   WHERE r.batch_id = b.id AND a.status = 'completed') AS answers"
+                    + "   WHERE r.batch_id = b.id AND " + AnswerRepository.IS_ANSWER + ") AS answers"
                     + " FROM batch b" + where + " ORDER BY b.created_at DESC")) {
                 if (propertyName != null) ps.setString(1, propertyName);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -203,11 +203,11 @@ public final class BatchRepository {
             Map<UUID, Object[]> rows = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.created_at,"
                     + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id WHERE r.batch_id = b.id"
-                    + "   AND a.status = 'completed') AS answers,"
+                    + "   AND " + AnswerRepository.IS_ANSWER + ") AS answers,"
                     + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id WHERE r.batch_id = b.id"
-                    + "   AND a.status = 'completed' AND a.brand_mentioned = TRUE) AS brand,"
+                    + "   AND " + AnswerRepository.IS_ANSWER + " AND a.brand_mentioned = TRUE) AS brand,"
                     + " (SELECT COUNT(*) FROM mention m JOIN answer a ON m.answer_id = a.id JOIN run r ON a.run_id = r.id"
-                    + "   WHERE r.batch_id = b.id AND a.status = 'completed' AND m.is_brand = FALSE) AS competitors"
+                    + "   WHERE r.batch_id = b.id AND " + AnswerRepository.IS_ANSWER + " AND m.is_brand = FALSE) AS competitors"
                     + " FROM batch b WHERE b.property_name = ? ORDER BY b.created_at")) {
                 ps.setString(1, propertyName);
                 try (ResultSet rs = ps.executeQuery()) {

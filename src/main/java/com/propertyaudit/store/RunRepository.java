@@ -34,7 +34,7 @@ public final class RunRepository {
     }
 
     /**
-     * Ends the run: its visibility score (mean score of completed answers) and token sums are
+     * Ends the run: its visibility score (mean score of its answers) and token sums (every reply paid for) are
      * computed in SQL from its answers; {@code cost} turns (input, output) tokens into dollars.
      */
     public void finish(UUID runId, RunStatus status, Instant at, String error,
@@ -44,9 +44,9 @@ public final class RunRepository {
             boolean hasScore = false;
             long in = 0;
             long out = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT AVG(CASE WHEN status = 'completed' THEN score END),"
-                    + " COUNT(CASE WHEN status = 'completed' THEN 1 END),"
-                    + " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0) FROM answer WHERE run_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT AVG(CASE WHEN " + AnswerRepository.IS_ANSWER
+                    + " THEN score END), COUNT(CASE WHEN " + AnswerRepository.IS_ANSWER + " THEN 1 END),"
+                    + " COALESCE(SUM(input_tokens), 0), COALESCE(SUM(output_tokens), 0) FROM answer a WHERE run_id = ?")) {
                 ps.setObject(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -76,7 +76,7 @@ public final class RunRepository {
     public void refreshScore(UUID runId) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE run SET score = (SELECT AVG(a.score) FROM answer a"
-                    + " WHERE a.run_id = run.id AND a.status = 'completed') WHERE id = ?")) {
+                    + " WHERE a.run_id = run.id AND " + AnswerRepository.IS_ANSWER + ") WHERE id = ?")) {
                 ps.setObject(1, runId);
                 return ps.executeUpdate();
             }

@@ -3,7 +3,7 @@ package com.propertyaudit.bench;
 import com.propertyaudit.analysis.insights.InsightsJson;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.EntityRank;
@@ -89,8 +89,8 @@ public final class InsightsBench {
                     }
                     AnswerScore score = new AnswerScore(brand, brand ? 1 : null, false, comps,
                             List.of("yelp.com", "site" + random.nextInt(20) + ".com"), brand ? 80.0 : 0.0, mentions);
-                    ws.answers().save(new Answer(0, r.id(), q, p.queries().get(q).text(), null, s, AnswerStatus.COMPLETED,
-                            "text", List.of(), "{}", "{}", "stop", null, null, 100, 10, 100, at), score);
+                    ws.answers().save(new Answer(0, r.id(), q, p.queries().get(q).text(), null, s, AnswerOutcome.COMPLETED,
+                            "text", List.of(), "{}", "{}", "stop", null, null, 100, 10, 100, at, List.of()), score);
                 }
             }
             ws.runs().finish(r.id(), RunStatus.COMPLETED, at, null, (in, out) -> 0);

@@ -1,5 +1,6 @@
 package com.propertyaudit.cli;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.domain.RunStatus;
@@ -19,7 +20,7 @@ class ProgressPrinterTest {
     final Surface gpt = Surface.parse("openai:gpt-5");
 
     EngineEvent.QueryFinished finished(int done) {
-        return new EngineEvent.QueryFinished(batch, openAiRun, gpt, 2, 1, 2100, true, 2, 65.0, null, done, 18);
+        return new EngineEvent.QueryFinished(batch, openAiRun, gpt, 2, 1, 2100, AnswerOutcome.COMPLETED, true, 2, 65.0, null, done, 18);
     }
 
     @Test

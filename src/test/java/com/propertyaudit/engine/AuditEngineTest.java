@@ -2,7 +2,7 @@ package com.propertyaudit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Competitor;
@@ -13,6 +13,8 @@ import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.StoredAnswer;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.llm.LlmException;
+import com.propertyaudit.llm.LlmRequest;
+import com.propertyaudit.llm.LlmResponse;
 import com.propertyaudit.llm.PriceTable;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -89,7 +92,7 @@ class AuditEngineTest {
         assertThat(stored).hasSize(2).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
             assertThat(r.batchSize()).isEqualTo(2);
-            assertThat(answers.completedKeys(r.id())).hasSize(18);
+            assertThat(answers.answeredKeys(r.id())).hasSize(18);
             assertThat(r.score()).isNotNull();
         });
         assertThat(client.overlaps.get()).as("requests of the two surfaces overlapped in time").isPositive();
@@ -131,7 +134,7 @@ class AuditEngineTest {
         assertThat(claude.status()).isEqualTo(RunStatus.FAILED);
         assertThat(claude.error()).contains("ANTHROPIC_API_KEY");
         assertThat(openai.status()).isEqualTo(RunStatus.COMPLETED);
-        assertThat(answers.completedKeys(openai.id())).hasSize(10);
+        assertThat(answers.answeredKeys(openai.id())).hasSize(10);
         // Stopped early: far fewer than ten Claude requests went out.
         assertThat(client.asked.stream().filter(r -> r.surface().equals(CLAUDE)).count()).isLessThan(10);
     }
@@ -144,11 +147,14 @@ class AuditEngineTest {
                 : null);
         AuditEngine engine = engine(client, 4);
         BatchHandle h = engine.start(property(6), List.of(OPENAI), 1, "{}", events::add);
-        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.COMPLETE);
+        // One answer short: the run ends incomplete, resumable, instead of claiming to be complete.
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.INCOMPLETE);
         UUID runId = h.runs().get(0).runId();
+        assertThat(runs.find(runId).orElseThrow().status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(runs.find(runId).orElseThrow().error()).contains("1 request failed");
         List<StoredAnswer> all = answers.forRun(runId);
         assertThat(all).hasSize(6);
-        StoredAnswer failed = all.stream().filter(a -> a.answer().status() == AnswerStatus.FAILED).findFirst().orElseThrow();
+        StoredAnswer failed = all.stream().filter(a -> a.answer().outcome() == AnswerOutcome.FAILED).findFirst().orElseThrow();
         assertThat(failed.answer().queryIndex()).isEqualTo(3);
         assertThat(failed.answer().error()).contains("max_tokens");
         assertThat(failed.answer().rawResponse()).isEqualTo("{\"error\":{}}");
@@ -164,7 +170,7 @@ class AuditEngineTest {
         h.done().get(30, TimeUnit.SECONDS);
         Run run = batches.runs(h.batchId()).get(0);
         assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
-        int kept = answers.completedKeys(run.id()).size();
+        int kept = answers.answeredKeys(run.id()).size();
         assertThat(kept).isBetween(1, 19);
         long reported = events.stream().filter(e -> e instanceof EngineEvent.QueryFinished).count();
         assertThat(kept).isEqualTo((int) reported);
@@ -180,7 +186,7 @@ class AuditEngineTest {
         h.cancel();
         h.done().get(30, TimeUnit.SECONDS);
         UUID runId = h.runs().get(0).runId();
-        var have = answers.completedKeys(runId);
+        var have = answers.answeredKeys(runId);
         assertThat(have.size()).isBetween(3, 15);
 
         FakeLlmClient second = new FakeLlmClient(5);
@@ -194,7 +200,7 @@ class AuditEngineTest {
             long askedAgain = second.asked.stream().filter(r -> r.prompt().equals("question " + query)).count();
             assertThat(askedAgain).as("query %d asked again", q).isEqualTo(2 - stored);
         }
-        assertThat(answers.completedKeys(runId)).hasSize(16);
+        assertThat(answers.answeredKeys(runId)).hasSize(16);
         assertThat(batches.runs(h.batchId()).get(0).status()).isEqualTo(RunStatus.COMPLETED);
     }
 
@@ -217,13 +223,16 @@ class AuditEngineTest {
         clients.add(client);
         new PropertyRepository(db).save(property(1));
         AuditEngine engine = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, PriceTable.defaults()),
-                s -> r -> {
-                    throw new IllegalArgumentException("Unexpected char 0xa0 in header value");
+                s -> new FakeLlmClient(0) {
+                    @Override
+                    public CompletableFuture<LlmResponse> ask(LlmRequest r) {
+                        throw new IllegalArgumentException("Unexpected char 0xa0 in header value");
+                    }
                 }, EngineOptions.defaults().withConcurrency(2), Clock.systemUTC(), "test-owner");
         BatchHandle h = engine.start(property(5), List.of(OPENAI), 1, "{}", events::add);
         assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.FAILED);
         assertThat(answers.forBatch(h.batchId(), AnswerRepository.Detail.FULL)).hasSize(5)
-                .allMatch(a -> a.answer().status() == AnswerStatus.FAILED);
+                .allMatch(a -> a.answer().outcome() == AnswerOutcome.FAILED);
     }
 
     @Test

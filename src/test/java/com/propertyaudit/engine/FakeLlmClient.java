@@ -1,5 +1,6 @@
 package com.propertyaudit.engine;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.llm.LlmClient;
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * A provider stand-in for engine tests: answers after a set delay on a timer (no thread held per
  * request), records what it was asked, and counts requests in flight per surface and overall.
  */
-final class FakeLlmClient implements LlmClient {
+class FakeLlmClient implements LlmClient {
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     private final long delayMs;
@@ -35,14 +36,29 @@ final class FakeLlmClient implements LlmClient {
     final AtomicInteger overlaps = new AtomicInteger();
     final AtomicInteger cancelled = new AtomicInteger();
 
-    /** @param failure gives the exception a request fails with, or null for an answer */
-    FakeLlmClient(long delayMs, Function<LlmRequest, LlmException> failure) {
+    private final Function<LlmRequest, AnswerOutcome> outcome;
+
+    /**
+     * @param failure gives the exception a request fails with, or null for a reply
+     * @param outcome what the reply to a request is (completed, refused, truncated, empty)
+     */
+    FakeLlmClient(long delayMs, Function<LlmRequest, LlmException> failure, Function<LlmRequest, AnswerOutcome> outcome) {
         this.delayMs = delayMs;
         this.failure = failure;
+        this.outcome = outcome;
+    }
+
+    FakeLlmClient(long delayMs, Function<LlmRequest, LlmException> failure) {
+        this(delayMs, failure, r -> AnswerOutcome.COMPLETED);
     }
 
     FakeLlmClient(long delayMs) {
         this(delayMs, r -> null);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> models() {
+        return CompletableFuture.completedFuture(List.of("gpt-5", "claude-sonnet-4-6", "demo"));
     }
 
     @Override
@@ -63,9 +79,12 @@ final class FakeLlmClient implements LlmClient {
             } else {
                 String text = "1. **" + request.subject().name() + "** is a favourite for \"" + request.prompt()
                         + "\". See https://www.yelp.com/biz/x.";
-                result.complete(new LlmResponse(text, List.of(new Citation("https://www.zillow.com/a", "Zillow")),
+                AnswerOutcome o = outcome.apply(request);
+                result.complete(new LlmResponse(o, o == AnswerOutcome.EMPTY ? "" : text,
+                        List.of(new Citation("https://www.zillow.com/a", "Zillow")), List.of(),
                         "{\"model\":\"" + request.surface().model() + "\"}", "{\"ok\":true}", delayMs, 10, 20,
-                        "stop", null, 1));
+                        o == AnswerOutcome.TRUNCATED ? "length" : "stop", o == AnswerOutcome.COMPLETED ? null : o.label(),
+                        1));
             }
         }, delayMs, TimeUnit.MILLISECONDS);
         result.whenComplete((r, e) -> {

@@ -3,7 +3,7 @@ package com.propertyaudit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.cli.PropertyAuditCommand;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
@@ -68,7 +68,7 @@ class KillMidBatchTest {
 
         try (Database db = Database.openFolder(home)) {
             List<StoredAnswer> after = new AnswerRepository(db).forBatch(batchId, AnswerRepository.Detail.FULL);
-            assertThat(after).hasSize(36).allMatch(a -> a.answer().status() == AnswerStatus.COMPLETED);
+            assertThat(after).hasSize(36).allMatch(a -> a.answer().outcome() == AnswerOutcome.COMPLETED);
             // Every answer stored before the kill is still there, byte for byte.
             for (Answer a : before.values()) {
                 assertThat(after).anySatisfy(s -> assertThat(s.answer()).isEqualTo(a));

@@ -24,7 +24,7 @@ final class MockProvider implements AutoCloseable {
         LlmConfig config = new LlmConfig(base + "/v1", base,
                 p -> p == Provider.OPENAI ? Optional.of(OPENAI_KEY)
                         : p == Provider.ANTHROPIC ? Optional.of(ANTHROPIC_KEY) : Optional.empty(),
-                timeout, 5, Duration.ofMillis(10));
+                timeout, LlmConfig.DEFAULT_ATTEMPTS, Duration.ofMillis(10));
         clients = new LlmClients(config);
     }
 

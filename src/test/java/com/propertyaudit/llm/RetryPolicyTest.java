@@ -43,9 +43,11 @@ class RetryPolicyTest {
     }
 
     @Test
-    void advicePastSixtySecondsOrNonsenseIsIgnored() {
+    void nonsenseAdviceIsIgnoredAndLongAdviceIsReadAsGiven() {
         Instant now = Instant.now();
-        assertThat(RetryPolicy.advisedWait(headers("retry-after", "61"), now)).isEmpty();
+        // A long wait is read as it is; the exchange then refuses to wait past MAX_ADVISED.
+        assertThat(RetryPolicy.advisedWait(headers("retry-after", "300"), now)).contains(Duration.ofSeconds(300));
+        assertThat(RetryPolicy.MAX_ADVISED).isEqualTo(Duration.ofSeconds(120));
         assertThat(RetryPolicy.advisedWait(headers("retry-after", "0"), now)).isEmpty();
         assertThat(RetryPolicy.advisedWait(headers("retry-after", "soon"), now)).isEmpty();
         assertThat(RetryPolicy.advisedWait(headers(), now)).isEmpty();

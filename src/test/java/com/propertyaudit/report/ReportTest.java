@@ -6,7 +6,7 @@ import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsCalculator;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.Citation;
@@ -46,16 +46,16 @@ class ReportTest {
         Run run = new Run(UUID.randomUUID(), b.id(), 1, Surface.parse("simulated:demo"), RunStatus.COMPLETED, 3, null,
                 null, 80.0, 10, 20, 0, null);
         StoredAnswer named = new StoredAnswer(new Answer(1, run.id(), 0, p.queries().get(0).text(), "price", 1,
-                AnswerStatus.COMPLETED, "=HYPERLINK(\"http://evil\") Café Lofts first, then The Yard.",
+                AnswerOutcome.COMPLETED, "=HYPERLINK(\"http://evil\") Café Lofts first, then The Yard.",
                 List.of(new Citation("https://www.yelp.com/x", "Yelp")), "{}", "{}", "stop", null, null, 900, 5, 50,
-                Instant.EPOCH), new AnswerScore(true, 1, false, List.of(new EntityRank("The Yard", 2)),
+                Instant.EPOCH, List.of()), new AnswerScore(true, 1, false, List.of(new EntityRank("The Yard", 2)),
                 List.of("yelp.com"), 80.0, List.of()));
         StoredAnswer empty = new StoredAnswer(new Answer(2, run.id(), 1, p.queries().get(1).text(), "brand", 1,
-                AnswerStatus.COMPLETED, "", List.of(), "{}", "{}", "length", "no text", null, 800, 5, 0, Instant.EPOCH),
+                AnswerOutcome.EMPTY, "", List.of(), "{}", "{}", "stop", "no text", null, 800, 5, 0, Instant.EPOCH, List.of()),
                 AnswerScore.EMPTY);
         StoredAnswer failed = new StoredAnswer(new Answer(3, run.id(), 1, p.queries().get(1).text(), "brand", 2,
-                AnswerStatus.FAILED, null, List.of(), "{}", "oops", null, null, "-Provider said no", 100, 0, 0,
-                Instant.EPOCH), AnswerScore.EMPTY);
+                AnswerOutcome.FAILED, null, List.of(), "{}", "oops", null, null, "-Provider said no", 100, 0, 0,
+                Instant.EPOCH, List.of()), AnswerScore.EMPTY);
         List<StoredAnswer> answers = List.of(named, empty, failed);
         Insights in = InsightsCalculator.compute(b, List.of(run), answers, q -> q.contains("Café Lofts"));
         return new ReportData(b, List.of(run), answers, in, List.of());
@@ -76,7 +76,10 @@ class ReportTest {
         assertThat(rows.get(0).get("text")).startsWith("'=HYPERLINK(").contains("Café Lofts");
         assertThat(rows.get(0).get("score")).isEqualTo("80.0");
         assertThat(rows.get(0).get("query")).isEqualTo("best lofts – £2,000?");
-        assertThat(rows.get(2).get("status")).isEqualTo("failed");
+        assertThat(rows.get(1).get("outcome")).isEqualTo("empty");
+        assertThat(rows.get(1).get("note")).isEqualTo("no text");
+        assertThat(rows.get(1).get("score")).isEmpty();
+        assertThat(rows.get(2).get("outcome")).isEqualTo("failed");
         assertThat(rows.get(2).get("error")).isEqualTo("'-Provider said no");
         assertThat(rows.get(2).get("score")).isEmpty();
     }

@@ -19,8 +19,8 @@ class SettingsStoreTest {
         AppSettings s = new SettingsStore(home).load();
         assertThat(s).isEqualTo(AppSettings.defaults());
         assertThat(s.concurrency()).isEqualTo(8);
-        assertThat(s.requestTimeoutSeconds()).isEqualTo(120);
-        assertThat(s.defaultSurfaces()).containsExactly("openai:gpt-5-mini", "anthropic:claude-sonnet-4-5");
+        assertThat(s.requestTimeoutSeconds()).isEqualTo(600);
+        assertThat(s.defaultSurfaces()).containsExactly("openai:gpt-5-mini", "anthropic:claude-sonnet-4-6");
     }
 
     @Test
@@ -50,7 +50,7 @@ class SettingsStoreTest {
         AppSettings s = AppSettings.defaults().withConnection(" ", null, List.of(), 500, -1, 0);
         assertThat(s.openAiBaseUrl()).isNull();
         assertThat(s.concurrency()).isEqualTo(64);
-        assertThat(s.requestTimeoutSeconds()).isEqualTo(120);
+        assertThat(s.requestTimeoutSeconds()).isEqualTo(600);
         assertThat(s.samples()).isEqualTo(1);
     }
 }

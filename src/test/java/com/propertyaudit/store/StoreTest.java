@@ -1,11 +1,12 @@
 package com.propertyaudit.store;
 
+import com.propertyaudit.domain.OutcomeCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.BatchStatus;
@@ -112,12 +113,12 @@ class StoreTest {
         assertThat(batches.list(null)).isEmpty();
     }
 
-    static Answer answer(UUID runId, int query, int sample, AnswerStatus status) {
+    static Answer answer(UUID runId, int query, int sample, AnswerOutcome status) {
         return new Answer(0, runId, query, "q" + query, "discovery", sample, status,
-                status == AnswerStatus.COMPLETED ? "HPL and The Yard" : null,
+                status == AnswerOutcome.COMPLETED ? "HPL and The Yard" : null,
                 List.of(new Citation("https://yelp.com/x", "Yelp")), "{\"model\":\"gpt-5\"}", "{\"id\":\"x\"}",
-                "stop", null, status == AnswerStatus.FAILED ? "Provider said no" : null, 1200, 10, 200,
-                Instant.parse("2026-11-28T10:01:00Z"));
+                "stop", null, status == AnswerOutcome.FAILED ? "Provider said no" : null, 1200, 10, 200,
+                Instant.parse("2026-11-28T10:01:00Z"), List.of());
     }
 
     static final AnswerScore SCORE = new AnswerScore(true, 1, false, List.of(new EntityRank("The Yard", 2)),
@@ -130,7 +131,7 @@ class StoreTest {
         Batch b = newBatch();
         Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);
         batches.create(b, List.of(run), "me");
-        StoredAnswer saved = answers.save(answer(run.id(), 0, 1, AnswerStatus.COMPLETED), SCORE);
+        StoredAnswer saved = answers.save(answer(run.id(), 0, 1, AnswerOutcome.COMPLETED), SCORE);
         assertThat(saved.answer().id()).isPositive();
 
         List<StoredAnswer> back = answers.forBatch(b.id(), AnswerRepository.Detail.FULL);
@@ -158,17 +159,17 @@ class StoreTest {
         Batch b = newBatch();
         Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);
         batches.create(b, List.of(run), "me");
-        answers.save(answer(run.id(), 1, 1, AnswerStatus.FAILED), AnswerScore.EMPTY);
-        assertThat(answers.completedKeys(run.id())).isEmpty();
-        assertThat(answers.counts(run.id())).isEqualTo(new AnswerRepository.Counts(0, 1));
+        answers.save(answer(run.id(), 1, 1, AnswerOutcome.FAILED), AnswerScore.EMPTY);
+        assertThat(answers.answeredKeys(run.id())).isEmpty();
+        assertThat(answers.counts(run.id())).isEqualTo(new OutcomeCounts(0, 0, 0, 0, 1));
 
-        answers.save(answer(run.id(), 1, 1, AnswerStatus.COMPLETED), SCORE);
-        assertThat(answers.completedKeys(run.id())).containsExactly(new AnswerKey(1, 1));
-        assertThat(answers.counts(run.id())).isEqualTo(new AnswerRepository.Counts(1, 0));
+        answers.save(answer(run.id(), 1, 1, AnswerOutcome.COMPLETED), SCORE);
+        assertThat(answers.answeredKeys(run.id())).containsExactly(new AnswerKey(1, 1));
+        assertThat(answers.counts(run.id())).isEqualTo(new OutcomeCounts(1, 0, 0, 0, 0));
 
-        StoredAnswer again = answers.save(answer(run.id(), 1, 1, AnswerStatus.FAILED), AnswerScore.EMPTY);
-        assertThat(again.answer().status()).isEqualTo(AnswerStatus.COMPLETED);
-        assertThat(answers.counts(run.id())).isEqualTo(new AnswerRepository.Counts(1, 0));
+        StoredAnswer again = answers.save(answer(run.id(), 1, 1, AnswerOutcome.FAILED), AnswerScore.EMPTY);
+        assertThat(again.answer().outcome()).isEqualTo(AnswerOutcome.COMPLETED);
+        assertThat(answers.counts(run.id())).isEqualTo(new OutcomeCounts(1, 0, 0, 0, 0));
     }
 
     @Test
@@ -177,9 +178,9 @@ class StoreTest {
         Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);
         batches.create(b, List.of(run), "me");
         runs.updateStatus(run.id(), RunStatus.RUNNING, Instant.parse("2026-11-28T10:00:01Z"));
-        answers.save(answer(run.id(), 0, 1, AnswerStatus.COMPLETED), SCORE);
-        answers.save(answer(run.id(), 0, 2, AnswerStatus.COMPLETED), AnswerScore.EMPTY);
-        answers.save(answer(run.id(), 1, 1, AnswerStatus.FAILED), AnswerScore.EMPTY);
+        answers.save(answer(run.id(), 0, 1, AnswerOutcome.COMPLETED), SCORE);
+        answers.save(answer(run.id(), 0, 2, AnswerOutcome.COMPLETED), AnswerScore.EMPTY);
+        answers.save(answer(run.id(), 1, 1, AnswerOutcome.FAILED), AnswerScore.EMPTY);
         runs.finish(run.id(), RunStatus.COMPLETED, Instant.parse("2026-11-28T10:02:00Z"), null,
                 (in, out) -> in * 0.001 + out * 0.01);
         Run done = runs.find(run.id()).orElseThrow();
@@ -214,7 +215,7 @@ class StoreTest {
                     Instant.parse("2026-11-2" + i + "T10:00:00Z"), null);
             Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 2);
             batches.create(b, List.of(run), "me");
-            answers.save(answer(run.id(), 0, 1, AnswerStatus.COMPLETED), SCORE);
+            answers.save(answer(run.id(), 0, 1, AnswerOutcome.COMPLETED), SCORE);
         }
         List<BatchSummary> list = batches.list(PROPERTY.name());
         assertThat(list).hasSize(3);
@@ -233,7 +234,7 @@ class StoreTest {
         Batch b = newBatch();
         Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);
         batches.create(b, List.of(run), "me");
-        long id = answers.save(answer(run.id(), 0, 1, AnswerStatus.COMPLETED), SCORE).answer().id();
+        long id = answers.save(answer(run.id(), 0, 1, AnswerOutcome.COMPLETED), SCORE).answer().id();
         AnswerScore newer = new AnswerScore(false, null, true, List.of(new EntityRank("Dock", 1)),
                 List.of("harborpointlofts.com"), 20.0, List.of(new Mention("Dock", false, 0, 4)));
         answers.rescore(id, newer);
@@ -257,7 +258,7 @@ class StoreTest {
         Batch b = newBatch();
         Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);
         batches.create(b, List.of(run), "me");
-        answers.save(answer(run.id(), 0, 1, AnswerStatus.COMPLETED), SCORE);
+        answers.save(answer(run.id(), 0, 1, AnswerOutcome.COMPLETED), SCORE);
         batches.delete(b.id());
         assertThat(batches.find(b.id())).isEmpty();
         assertThat(answers.forRun(run.id())).isEmpty();

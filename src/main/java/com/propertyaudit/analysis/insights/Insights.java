@@ -1,6 +1,7 @@
 package com.propertyaudit.analysis.insights;
 
 import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.OutcomeCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.UUID;
 
 /**
  * What a batch says, across surfaces: the object of {@code propertyaudit insights} (cli.md) and of
- * the Insights screen. Only completed answers count; percentages are 0–100, not rounded.
+ * the Insights screen. Only answers count (completed or refused); cut-off, empty and failed replies
+ * are left out and counted in {@link Summary#outcomes()}. Percentages are 0–100, not rounded.
  */
 public record Insights(
         UUID batchId,
@@ -24,8 +26,8 @@ public record Insights(
     public static final int DIRECTIONAL_BELOW = 10;
 
     /** The batch status with its banner message and the runs behind it. */
-    public record StatusView(BatchStatus status, String message, int total, int completed, int running, int failed,
-            int cancelled, int interrupted) {
+    public record StatusView(BatchStatus status, String message, int total, int completed, int incomplete,
+            int running, int failed, int cancelled, int interrupted) {
 
         public boolean complete() {
             return status == BatchStatus.COMPLETE;
@@ -45,15 +47,19 @@ public record Insights(
     }
 
     /**
-     * @param score mean answer score of the surface's completed answers; null when it has none
+     * @param score mean answer score of the surface's answers; null when it has none
      * @param ci    95% interval of that mean (normal approximation, clipped to 0–100)
      */
     public record Visibility(Double score, int answers, double[] ci) {}
 
     public record Unbranded(int queries, int answers, Double brandSOV, Rate brandMentionRate) {}
 
+    /**
+     * @param answers  replies that count: completed and refused
+     * @param outcomes every stored reply by outcome, so what was left out is shown, not hidden
+     */
     public record Summary(Double brandSOV, Rate brandMentionRate, String topCompetitor, int answers,
-            int failedAnswers, Map<String, Visibility> visibility, Unbranded unbranded) {}
+            OutcomeCounts outcomes, Map<String, Visibility> visibility, Unbranded unbranded) {}
 
     public record CompetitorRow(String name, int mentions, Double sov, Double avgRank, Map<String, Integer> bySurface) {}
 

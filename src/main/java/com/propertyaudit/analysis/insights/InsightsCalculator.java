@@ -1,10 +1,10 @@
 package com.propertyaudit.analysis.insights;
 
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.EntityRank;
+import com.propertyaudit.domain.OutcomeCounts;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.StoredAnswer;
@@ -35,11 +35,11 @@ public final class InsightsCalculator {
         List<String> surfaces = runs.stream().map(r -> r.surface().id()).sorted().toList();
 
         List<StoredAnswer> done = new ArrayList<>();
-        int failed = 0;
+        OutcomeCounts outcomes = OutcomeCounts.NONE;
         for (StoredAnswer a : answers) {
             if (!surfaceOf.containsKey(a.answer().runId())) continue;
-            if (a.answer().status() == AnswerStatus.COMPLETED) done.add(a);
-            else failed++;
+            outcomes = outcomes.plus(a.answer().outcome());
+            if (a.answer().outcome().isAnswer()) done.add(a);
         }
         Map<Integer, Boolean> branded = new HashMap<>();
         for (int q = 0; q < batch.snapshot().queries().size(); q++) {
@@ -86,17 +86,22 @@ public final class InsightsCalculator {
         int unbrandedQueries = (int) branded.values().stream().filter(b -> !b).count();
         Insights.Summary summary = new Insights.Summary(pct(all.brand, all.entityMentions()),
                 Insights.Rate.of(all.brand, all.answers),
-                competitorRows.isEmpty() ? null : competitorRows.get(0).name(), done.size(), failed, visibility,
+                competitorRows.isEmpty() ? null : competitorRows.get(0).name(), done.size(), outcomes, visibility,
                 new Insights.Unbranded(unbrandedQueries, unbranded.answers, pct(unbranded.brand, unbranded.entityMentions()),
                         Insights.Rate.of(unbranded.brand, unbranded.answers)));
 
-        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs), summary, competitorRows,
+        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs, outcomes), summary,
+                competitorRows,
                 domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded));
     }
 
-    /** The banner: the batch status with what it means for the numbers below it. */
-    public static Insights.StatusView status(List<Run> runs) {
+    /**
+     * The banner: the batch status with what it means for the numbers below it, and what was left
+     * out of them ("3 answers cut off at the token limit — excluded").
+     */
+    public static Insights.StatusView status(List<Run> runs, OutcomeCounts outcomes) {
         int completed = 0;
+        int incomplete = 0;
         int running = 0;
         int failed = 0;
         int cancelled = 0;
@@ -104,6 +109,7 @@ public final class InsightsCalculator {
         for (Run r : runs) {
             switch (r.status()) {
                 case COMPLETED -> completed++;
+                case INCOMPLETE -> incomplete++;
                 case QUEUED, RUNNING -> running++;
                 case FAILED -> failed++;
                 case CANCELLED -> cancelled++;
@@ -111,8 +117,9 @@ public final class InsightsCalculator {
             }
         }
         BatchStatus status = BatchStatus.of(runs.stream().map(Run::status).toList());
-        String covered = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED).map(r -> r.surface().id())
-                .collect(Collectors.joining(", "));
+        String covered = runs.stream()
+                .filter(r -> r.status() == RunStatus.COMPLETED || r.status() == RunStatus.INCOMPLETE)
+                .map(r -> r.surface().id()).collect(Collectors.joining(", "));
         String notCompleted = runs.stream()
                 .filter(r -> r.status() == RunStatus.FAILED || r.status() == RunStatus.CANCELLED)
                 .map(r -> r.surface().id() + " " + r.status().id() + (r.error() == null ? "" : ": " + r.error()))
@@ -121,13 +128,18 @@ public final class InsightsCalculator {
             case RUNNING -> "Models still running - no model has finished yet, insights are partial";
             case PARTIAL -> "Some models still running - insights may be partial";
             case COMPLETE -> "All models complete - insights reflect full cross-model analysis";
-            case INCOMPLETE -> (failed + cancelled) + " of " + runs.size() + " models did not complete ("
-                    + notCompleted + ") - insights cover " + covered + " only";
+            case INCOMPLETE -> failed + cancelled == 0
+                    ? "Every model ended, some with replies left out - insights cover the answers received"
+                    : (failed + cancelled) + " of " + runs.size() + " models did not complete (" + notCompleted
+                            + ") - insights cover " + covered + " only";
             case FAILED -> "No model completed (" + notCompleted + ") - there is nothing to analyse";
             case INTERRUPTED -> "The app stopped while " + interrupted + " model(s) were running - insights cover"
                     + " the answers received; resume the batch to finish it";
         };
-        return new Insights.StatusView(status, message, runs.size(), completed, running, failed, cancelled, interrupted);
+        String excluded = outcomes.exclusionSentence();
+        if (excluded != null) message += "; " + excluded;
+        return new Insights.StatusView(status, message, runs.size(), completed, incomplete, running, failed, cancelled,
+                interrupted);
     }
 
     private static Insights.Visibility visibility(List<Double> scores) {

@@ -3,6 +3,7 @@ package com.propertyaudit.analysis.insights;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.domain.AnswerOutcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class InsightsJson {
         bs.put("status", st.status().id());
         bs.put("message", st.message());
         ObjectNode runs = bs.putObject("runs");
-        runs.put("total", st.total()).put("completed", st.completed()).put("running", st.running())
+        runs.put("total", st.total()).put("completed", st.completed()).put("incomplete", st.incomplete())
+                .put("running", st.running())
                 .put("failed", st.failed()).put("cancelled", st.cancelled()).put("interrupted", st.interrupted());
 
         Insights.Summary s = in.summary();
@@ -36,7 +38,11 @@ public final class InsightsJson {
         if (s.topCompetitor() == null) sum.putNull("topCompetitor");
         else sum.put("topCompetitor", s.topCompetitor());
         sum.put("answers", s.answers());
-        sum.put("failedAnswers", s.failedAnswers());
+        ObjectNode outcomes = sum.putObject("outcomes");
+        for (AnswerOutcome oc : AnswerOutcome.values()) outcomes.put(oc.id(), s.outcomes().of(oc));
+        sum.put("excluded", s.outcomes().excluded());
+        if (s.outcomes().exclusionSentence() == null) sum.putNull("exclusions");
+        else sum.put("exclusions", s.outcomes().exclusionSentence());
         ObjectNode vis = sum.putObject("visibility");
         ObjectNode visDetail = sum.putObject("visibilityDetail");
         s.visibility().forEach((surface, v) -> {

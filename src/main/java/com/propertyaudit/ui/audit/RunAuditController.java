@@ -225,7 +225,7 @@ public final class RunAuditController {
                 return;
             }
             setText(s);
-            String kind = s.startsWith("failed") ? "failed" : s;
+            String kind = s.startsWith("left out") ? "failed" : s;
             FontIcon icon = new FontIcon(switch (kind) {
                 case "done" -> Feather.CHECK_CIRCLE;
                 case "failed" -> Feather.ALERT_TRIANGLE;

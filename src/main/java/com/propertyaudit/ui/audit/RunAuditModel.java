@@ -38,7 +38,7 @@ public final class RunAuditModel {
 
     /** The surfaces offered; the Simulated ones need no key. */
     public static final List<String> OFFERED = List.of("simulated:demo", "simulated:demo+web", "openai:gpt-5-mini", "openai:gpt-5",
-            "openai:gpt-5+web", "anthropic:claude-sonnet-4-5", "anthropic:claude-sonnet-4-5+web");
+            "openai:gpt-5+web", "anthropic:claude-sonnet-4-6", "anthropic:claude-sonnet-4-6+web");
 
     /** Rough sizes for the estimate: a renter's question in, a few paragraphs out. */
     static final int EST_INPUT_TOKENS = 40;
@@ -91,7 +91,7 @@ public final class RunAuditModel {
 
         private void update() {
             progress.set(total == 0 ? 1 : (double) done.get() / total);
-            status.set(done.get() < total ? "running" : failed.get() > 0 ? "failed " + failed.get() : "done");
+            status.set(done.get() < total ? "running" : failed.get() > 0 ? "left out " + failed.get() : "done");
         }
     }
 
@@ -292,9 +292,17 @@ public final class RunAuditModel {
             if (!running.get() || batchId.get() == null || !batchId.get().equals(e.batchId())) continue;
             if (e instanceof EngineEvent.QueryStarted s) {
                 row(s.queryIndex()).started();
-            } else if (e instanceof EngineEvent.QueryFinished f) {
+            } else if (e instanceof EngineEvent.QueryFinished f && f.outcome().isAnswer()) {
                 row(f.queryIndex()).finished(f.latencyMs(), f.brandMentioned(), f.score());
                 progress(f.runId(), f.done(), f.total());
+                if (f.note() != null) log.add("[" + f.surface().label() + "] query " + (f.queryIndex() + 1) + " "
+                        + f.outcome().label() + ": " + f.note());
+            } else if (e instanceof EngineEvent.QueryFinished f) {
+                // A cut-off or empty reply is stored but left out of the numbers, like a failure.
+                row(f.queryIndex()).failed();
+                progress(f.runId(), f.done(), f.total());
+                log.add("[" + f.surface().label() + "] query " + (f.queryIndex() + 1) + " " + f.outcome().label()
+                        + ", not counted" + (f.note() == null ? "" : ": " + f.note()));
             } else if (e instanceof EngineEvent.QueryFailed f) {
                 row(f.queryIndex()).failed();
                 progress(f.runId(), f.done(), f.total());

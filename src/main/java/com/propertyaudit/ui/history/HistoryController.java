@@ -175,17 +175,28 @@ public final class HistoryController {
         for (HistoryModel.Segment s : model.segments(a)) {
             // Markdown's bold markers are noise to a reader; the raw JSON keeps them.
             Text t = new Text(s.kind() == null ? s.text().replace("**", "") : s.text());
-            if (s.kind() != null) t.getStyleClass().add(s.kind().equals("error") ? "answer-error" : "mention-" + s.kind());
+            if (s.kind() != null) {
+                t.getStyleClass().add(s.kind().equals("error") || s.kind().equals("note") ? "answer-" + s.kind()
+                        : "mention-" + s.kind());
+            }
             text.getChildren().add(t);
         }
-        for (Citation c : a.answer().citations()) {
-            Hyperlink link = new Hyperlink(c.title() == null || c.title().isBlank() ? c.url() : c.title());
-            link.setTooltip(new Tooltip(c.url()));
-            link.setOnAction(e -> navigation.openLink(c.url()));
-            links.getChildren().add(link);
+        for (Citation c : a.answer().citations()) links.getChildren().add(link(c));
+        if (links.getChildren().isEmpty()) links.getChildren().add(new Label("No sources cited beside the text."));
+        if (!a.answer().retrieved().isEmpty()) {
+            Label found = new Label("Found by its searches, not cited:");
+            found.getStyleClass().add("text-muted");
+            links.getChildren().add(found);
+            for (Citation c : a.answer().retrieved()) links.getChildren().add(link(c));
         }
-        if (links.getChildren().isEmpty()) links.getChildren().add(new Label("No sources returned beside the text."));
         raw.setText("Request:\n" + nz(a.answer().rawRequest()) + "\n\nResponse:\n" + nz(a.answer().rawResponse()));
+    }
+
+    private Hyperlink link(Citation c) {
+        Hyperlink link = new Hyperlink(c.title() == null || c.title().isBlank() ? c.url() : c.title());
+        link.setTooltip(new Tooltip(c.url()));
+        link.setOnAction(e -> navigation.openLink(c.url()));
+        return link;
     }
 
     private static String nz(String s) {

@@ -2,7 +2,7 @@ package com.propertyaudit.ui.history;
 
 import com.propertyaudit.analysis.AnswerScorer;
 import com.propertyaudit.analysis.insights.BatchComparison;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.Mention;
 import com.propertyaudit.domain.Run;
@@ -161,15 +161,19 @@ public final class HistoryModel {
     /** The answer's text cut where names were found, so the view can colour them; failures say so. */
     public List<Segment> segments(StoredAnswer a) {
         List<Segment> out = new ArrayList<>();
-        if (a.answer().status() == AnswerStatus.FAILED) {
+        if (a.answer().outcome() == AnswerOutcome.FAILED) {
             out.add(new Segment("This request failed: " + a.answer().error(), "error"));
             return out;
         }
         String body = a.answer().text() == null ? "" : a.answer().text();
-        if (body.isEmpty()) {
-            out.add(new Segment("(empty answer" + (a.answer().note() == null ? ")" : ": " + a.answer().note() + ")"), null));
-            return out;
+        if (a.answer().outcome() != AnswerOutcome.COMPLETED) {
+            // Said before the text, so a cut-off or refused reply is never read as a whole answer.
+            String counted = a.answer().outcome().isAnswer() ? "counted, naming no one" : "not counted";
+            out.add(new Segment(capitalised(a.answer().outcome().label()) + " (" + counted + ")"
+                    + (a.answer().note() == null ? "" : ": " + a.answer().note()) + (body.isEmpty() ? "" : "\n\n"),
+                    "note"));
         }
+        if (body.isEmpty()) return out;
         List<Mention> mentions = new ArrayList<>(scorer.score(body, a.answer().citations()).mentions());
         mentions.sort(Comparator.comparingInt(Mention::start));
         int at = 0;
@@ -222,9 +226,14 @@ public final class HistoryModel {
     /** "3. best lofts downtown / Simulated demo · sample 1 · score 60.0 · brand named" for the answer list. */
     public String line(StoredAnswer a) {
         return (a.answer().queryIndex() + 1) + ". " + a.answer().queryText() + "\n" + surfaceOf(a) + " · sample "
-                + a.answer().sample() + " · " + (a.answer().status() == AnswerStatus.FAILED ? "failed"
+                + a.answer().sample() + " · " + (a.answer().outcome() != AnswerOutcome.COMPLETED
+                        ? a.answer().outcome().label() + (a.answer().outcome().isAnswer() ? "" : " · not counted")
                         : String.format(Locale.ROOT, "score %.1f%s", a.score().score(),
                                 a.score().brandMentioned() ? " · brand named" : ""));
+    }
+
+    private static String capitalised(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public void delete(BatchSummary b) {

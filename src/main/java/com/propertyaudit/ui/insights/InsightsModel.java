@@ -155,7 +155,8 @@ public final class InsightsModel {
         out.add(new Tile("Unbranded share of voice", pct(s.unbranded().brandSOV()),
                 s.unbranded().queries() + " queries that do not name the brand"));
         out.add(new Tile("Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(),
-                s.answers() + " answers" + (s.failedAnswers() > 0 ? ", " + s.failedAnswers() + " failed" : "")));
+                s.answers() + " answers" + (s.outcomes().excluded() > 0 ? ", " + s.outcomes().excluded()
+                        + " left out" : "")));
         return out;
     }
 

@@ -30,8 +30,8 @@ class BatchComparisonTest {
             AnswerScore s = q < namedQueries ? InsightsCalculatorTest.score(1, false, List.of(), List.of())
                     : AnswerScore.EMPTY;
             answers.add(new StoredAnswer(new com.propertyaudit.domain.Answer(q, run.id(), q, "q" + q, null, 1,
-                    com.propertyaudit.domain.AnswerStatus.COMPLETED, "…", List.of(), null, null, null, null, null, 1, 1,
-                    1, Instant.EPOCH), s));
+                    com.propertyaudit.domain.AnswerOutcome.COMPLETED, "…", List.of(), null, null, null, null, null, 1, 1,
+                    1, Instant.EPOCH, List.of()), s));
         }
         return InsightsCalculator.compute(b, List.of(run), answers, q -> false);
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerScore;
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.BatchStatus;
@@ -40,7 +40,7 @@ class InsightsCalculatorTest {
 
     static StoredAnswer answer(Run run, int q, int sample, AnswerScore s) {
         return new StoredAnswer(new Answer(q * 10 + sample, run.id(), q, P.queries().get(q).text(), null, sample,
-                AnswerStatus.COMPLETED, "…", List.of(), null, null, "stop", null, null, 100, 1, 1, Instant.EPOCH), s);
+                AnswerOutcome.COMPLETED, "…", List.of(), null, null, "stop", null, null, 100, 1, 1, Instant.EPOCH, List.of()), s);
     }
 
     static AnswerScore score(Integer brandRank, boolean cited, List<EntityRank> competitors, List<String> domains) {
@@ -193,11 +193,12 @@ class InsightsCalculatorTest {
     void emptyAndFailedAnswers() {
         StoredAnswer empty = answer(openai, 0, 1, AnswerScore.EMPTY);
         StoredAnswer failedAnswer = new StoredAnswer(new Answer(99, openai.id(), 1, "best lofts", null, 1,
-                AnswerStatus.FAILED, null, List.of(), null, null, null, null, "400", 10, 0, 0, Instant.EPOCH),
+                AnswerOutcome.FAILED, null, List.of(), null, null, null, null, "400", 10, 0, 0, Instant.EPOCH, List.of()),
                 AnswerScore.EMPTY);
         Insights in = InsightsCalculator.compute(BATCH, List.of(openai), List.of(empty, failedAnswer), q -> false);
         assertThat(in.summary().answers()).isEqualTo(1);
-        assertThat(in.summary().failedAnswers()).isEqualTo(1);
+        assertThat(in.summary().outcomes().failed()).isEqualTo(1);
+        assertThat(in.summary().outcomes().excluded()).isEqualTo(1);
         assertThat(in.summary().brandMentionRate().percent()).isZero();
         assertThat(in.summary().brandSOV()).isNull(); // no entity named at all
         assertThat(in.summary().visibility().get("openai:gpt-5").score()).isZero();

@@ -1,5 +1,6 @@
 package com.propertyaudit.ui.audit;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.domain.BatchStatus;
@@ -28,7 +29,7 @@ class RunAuditModelTest {
     final Surface sim = Surface.parse("simulated:demo");
 
     EngineEvent finished(int query, int done) {
-        return new EngineEvent.QueryFinished(batch, run, sim, query, 1, 1200, query == 0, 1, 65.0, null, done, 3);
+        return new EngineEvent.QueryFinished(batch, run, sim, query, 1, 1200, AnswerOutcome.COMPLETED, query == 0, 1, 65.0, null, done, 3);
     }
 
     final ModelFixtures.RecordingFeedback feedback = new ModelFixtures.RecordingFeedback();
@@ -154,7 +155,7 @@ class RunAuditModelTest {
         m.apply(List.of(finished(0, 1), new EngineEvent.QueryFailed(batch, run, sim, 1, 1, 300, "HTTP 400", 2, 3)));
         assertThat(m.rows.get(0).latency.get()).isEqualTo("1.2 s");
         assertThat(m.rows.get(0).score.get()).isEqualTo("65.0");
-        assertThat(m.rows.get(1).status.get()).isEqualTo("failed 1");
+        assertThat(m.rows.get(1).status.get()).isEqualTo("left out 1");
         assertThat(m.surfaces.get(0).progress.get()).isEqualTo(2.0 / 3);
         assertThat(m.log).anyMatch(l -> l.contains("query 2 failed: HTTP 400"));
         m.apply(List.of(new EngineEvent.BatchFinished(batch, BatchStatus.INCOMPLETE, 1000)));
@@ -167,7 +168,7 @@ class RunAuditModelTest {
     @Test
     void eventsOfAnotherBatchOrAfterTheEndAreIgnored() {
         RunAuditModel m = started();
-        m.apply(List.of(new EngineEvent.QueryFinished(UUID.randomUUID(), run, sim, 0, 1, 10, true, 1, 80.0, null, 1, 3)));
+        m.apply(List.of(new EngineEvent.QueryFinished(UUID.randomUUID(), run, sim, 0, 1, 10, AnswerOutcome.COMPLETED, true, 1, 80.0, null, 1, 3)));
         assertThat(m.rows.get(0).done.get()).isZero();
         m.apply(List.of(new EngineEvent.BatchFinished(batch, BatchStatus.COMPLETE, 10), finished(0, 1)));
         assertThat(m.rows.get(0).done.get()).isZero();

@@ -2,7 +2,7 @@ package com.propertyaudit.ui.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.propertyaudit.domain.AnswerStatus;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.StoredAnswer;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Property;
@@ -103,8 +103,8 @@ class HistoryModelTest {
         model.selected.set(model.all.get(0));
         StoredAnswer any = model.answers.get(0);
         StoredAnswer failed = new StoredAnswer(new com.propertyaudit.domain.Answer(any.answer().id(),
-                any.answer().runId(), 0, "q", null, 1, AnswerStatus.FAILED, null, List.of(), null, null, null, null,
-                "HTTP 400: max_tokens is too large", 0, 0, 0, java.time.Instant.now()), any.score());
+                any.answer().runId(), 0, "q", null, 1, AnswerOutcome.FAILED, null, List.of(), null, null, null, null,
+                "HTTP 400: max_tokens is too large", 0, 0, 0, java.time.Instant.now(), List.of()), any.score());
         assertThat(model.segments(failed)).containsExactly(
                 new HistoryModel.Segment("This request failed: HTTP 400: max_tokens is too large", "error"));
     }

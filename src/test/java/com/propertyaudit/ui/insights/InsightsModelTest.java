@@ -1,5 +1,6 @@
 package com.propertyaudit.ui.insights;
 
+import com.propertyaudit.domain.AnswerOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.analysis.insights.Insights;
@@ -30,7 +31,7 @@ class InsightsModelTest {
     final ModelFixtures.RecordingFeedback feedback = new ModelFixtures.RecordingFeedback();
 
     EngineEvent.QueryFinished finished(UUID b) {
-        return new EngineEvent.QueryFinished(b, run, sim, 0, 1, 100, true, 1, 50.0, null, 1, 18);
+        return new EngineEvent.QueryFinished(b, run, sim, 0, 1, 100, AnswerOutcome.COMPLETED, true, 1, 50.0, null, 1, 18);
     }
 
     @Test
@@ -81,9 +82,9 @@ class InsightsModelTest {
 
     Insights partial() {
         Insights.StatusView partial = new Insights.StatusView(BatchStatus.PARTIAL,
-                "Some models still running - insights may be partial", 2, 1, 1, 0, 0, 0);
+                "Some models still running - insights may be partial", 2, 1, 0, 1, 0, 0, 0);
         return new Insights(batch, "Domain San Diego", java.time.Instant.parse("2026-11-30T10:15:00Z"), partial,
-                new Insights.Summary(null, Insights.Rate.of(0, 0), null, 0, 0, java.util.Map.of(),
+                new Insights.Summary(null, Insights.Rate.of(0, 0), null, 0, com.propertyaudit.domain.OutcomeCounts.NONE, java.util.Map.of(),
                         new Insights.Unbranded(0, 0, null, Insights.Rate.of(0, 0))),
                 List.of(), List.of(), null);
     }

@@ -1,0 +1,62 @@
+package com.propertyaudit.llm;
+
+import com.propertyaudit.domain.Provider;
+import com.propertyaudit.domain.Surface;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * The models each provider offers to this key, read from its model list, so that a retired or
+ * misspelt model is refused before a batch is created instead of failing every query.
+ */
+public final class ModelCatalog {
+
+    private final Function<Provider, LlmClient> clients;
+    private final Map<Provider, Optional<List<String>>> read = new EnumMap<>(Provider.class);
+
+    public ModelCatalog(Function<Provider, LlmClient> clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * The provider's model ids, or empty when the list could not be read in time (no key, a server
+     * without a model list, the network): the check is then left to the first request of the run.
+     */
+    public synchronized Optional<List<String>> offered(Provider provider, Duration wait) {
+        return read.computeIfAbsent(provider, p -> {
+            try {
+                return Optional.of(List.copyOf(clients.apply(p).models().get(wait.toMillis(), TimeUnit.MILLISECONDS)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A sentence for each surface whose model its provider's list does not have. */
+    public List<String> unavailable(List<Surface> surfaces, Duration wait) {
+        List<String> problems = new ArrayList<>();
+        for (Surface s : surfaces) {
+            offered(s.provider(), wait).filter(ids -> !ids.contains(s.model())).ifPresent(ids -> problems.add(
+                    s.provider().displayName() + " does not offer the model '" + s.model() + "' to this key (it may be"
+                            + " retired or misspelt); choose one of: " + shortList(ids) + "."));
+        }
+        return problems;
+    }
+
+    private static String shortList(List<String> ids) {
+        List<String> sorted = ids.stream().sorted().toList();
+        return sorted.size() <= 12 ? String.join(", ", sorted)
+                : String.join(", ", sorted.subList(0, 12)) + " … (" + sorted.size() + " in all)";
+    }
+}
