@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditEngineTest {
 
     static final Surface OPENAI = Surface.parse("openai:gpt-5");
-    static final Surface CLAUDE = Surface.parse("anthropic:claude-sonnet-4-5+web");
+    static final Surface CLAUDE = Surface.parse("anthropic:claude-sonnet-4-6+web");
 
     @TempDir
     Path home;
@@ -135,8 +135,82 @@ class AuditEngineTest {
         assertThat(claude.error()).contains("ANTHROPIC_API_KEY");
         assertThat(openai.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(answers.answeredKeys(openai.id())).hasSize(10);
-        // Stopped early: far fewer than ten Claude requests went out.
-        assertThat(client.asked.stream().filter(r -> r.surface().equals(CLAUDE)).count()).isLessThan(10);
+        // The first request of a run goes alone, so a surface-wide failure costs one request, not one per permit.
+        assertThat(client.asked.stream().filter(r -> r.surface().equals(CLAUDE)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetiredModelStopsItsRunAfterOneRequestWithOneSentence() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(5, r -> new LlmException(LlmException.Kind.MODEL_UNAVAILABLE,
+                "Anthropic has no model 'claude-sonnet-4-5' for this key (404: model: claude-sonnet-4-5); it may be"
+                        + " retired or misspelt. Choose a model from the provider's list in Settings, or another --surface.",
+                404, "{}", "{}", null));
+        AuditEngine engine = engine(client, 8);
+        BatchHandle h = engine.start(property(18), List.of(CLAUDE), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.FAILED);
+        assertThat(client.asked).hasSize(1);
+        Run run = batches.runs(h.batchId()).get(0);
+        assertThat(run.error()).contains("'claude-sonnet-4-5'").contains("retired");
+    }
+
+    @Test
+    void aCutOffReplyIsAskedAgainWithTwiceTheBudgetAndTheSecondReplyStands() throws Exception {
+        // Cut off at the default budget, whole at twice it.
+        FakeLlmClient client = new FakeLlmClient(5, r -> null,
+                r -> r.maxOutputTokens() < 8192 ? AnswerOutcome.TRUNCATED : AnswerOutcome.COMPLETED);
+        AuditEngine engine = engine(client, 4);
+        BatchHandle h = engine.start(property(3), List.of(OPENAI), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.COMPLETE);
+        assertThat(client.asked).extracting(LlmRequest::maxOutputTokens).containsOnly(4096, 8192).hasSize(6);
+        List<StoredAnswer> stored = answers.forRun(h.runs().get(0).runId());
+        assertThat(stored).allMatch(a -> a.answer().outcome() == AnswerOutcome.COMPLETED)
+                .allMatch(a -> a.answer().note().startsWith("Asked again with 8192 tokens"))
+                // Both replies were paid for.
+                .allMatch(a -> a.answer().outputTokens() == 40);
+    }
+
+    @Test
+    void aReplyStillCutOffIsStoredLeftOutAndTheRunIsIncomplete() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(5, r -> null,
+                r -> r.prompt().equals("question 1") ? AnswerOutcome.TRUNCATED : AnswerOutcome.COMPLETED);
+        AuditEngine engine = engine(client, 4);
+        BatchHandle h = engine.start(property(4), List.of(OPENAI), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.INCOMPLETE);
+        assertThat(client.asked.stream().filter(r -> r.prompt().equals("question 1")).count()).isEqualTo(2);
+        Run run = runs.find(h.runs().get(0).runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.INCOMPLETE);
+        assertThat(run.error()).contains("1 answer cut off at the token limit — excluded");
+        StoredAnswer cut = answers.forRun(run.id()).stream().filter(a -> a.answer().queryIndex() == 1).findFirst()
+                .orElseThrow();
+        assertThat(cut.answer().outcome()).isEqualTo(AnswerOutcome.TRUNCATED);
+        assertThat(cut.score().score()).isZero();
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.QueryFinished f && f.queryIndex() == 1)
+                .singleElement().matches(e -> ((EngineEvent.QueryFinished) e).outcome() == AnswerOutcome.TRUNCATED);
+        // Resume asks only for what is not an answer, and the run completes.
+        AuditEngine again = engine(new FakeLlmClient(5), 4);
+        assertThat(again.resume(h.batchId(), events::add).done().get(30, TimeUnit.SECONDS))
+                .isEqualTo(BatchStatus.COMPLETE);
+        assertThat(clients.get(clients.size() - 1).asked).hasSize(1);
+    }
+
+    @Test
+    void anEmptyReplyIsAskedOnceMoreAndARefusalCountsAsAnAnswerNamingNoOne() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(5, r -> null, r -> switch (r.prompt()) {
+            case "question 0" -> AnswerOutcome.EMPTY;
+            case "question 1" -> AnswerOutcome.REFUSED;
+            default -> AnswerOutcome.COMPLETED;
+        });
+        AuditEngine engine = engine(client, 4);
+        BatchHandle h = engine.start(property(3), List.of(OPENAI), 1, "{}", events::add);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.INCOMPLETE);
+        assertThat(client.asked.stream().filter(r -> r.prompt().equals("question 0")).count()).isEqualTo(2);
+        assertThat(client.asked.stream().filter(r -> r.prompt().equals("question 1")).count()).isEqualTo(1);
+        List<StoredAnswer> stored = answers.forRun(h.runs().get(0).runId());
+        StoredAnswer refused = stored.stream().filter(a -> a.answer().queryIndex() == 1).findFirst().orElseThrow();
+        assertThat(refused.answer().outcome()).isEqualTo(AnswerOutcome.REFUSED);
+        assertThat(refused.score().brandMentioned()).isFalse();
+        assertThat(answers.answeredKeys(h.runs().get(0).runId())).hasSize(2);
+        assertThat(answers.counts(h.runs().get(0).runId()).empty()).isEqualTo(1);
     }
 
     @Test

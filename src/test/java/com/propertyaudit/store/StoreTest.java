@@ -126,6 +126,29 @@ class StoreTest {
                     new Mention("The Yard", false, 8, 16), new Mention("The Yard", false, 20, 28)));
 
     @Test
+    void everyOutcomeAndTheRetrievedPagesRoundTrip() {
+        properties.save(PROPERTY);
+        Batch b = newBatch();
+        Run run = Run.queued(b.id(), 1, Surface.parse("anthropic:claude-sonnet-4-6+web"), 5);
+        batches.create(b, List.of(run), "me");
+        int q = 0;
+        for (AnswerOutcome o : AnswerOutcome.values()) {
+            Answer a = answer(run.id(), q++, 1, o);
+            answers.save(new Answer(0, a.runId(), a.queryIndex(), a.queryText(), a.topic(), a.sample(), o, "partial",
+                    a.citations(), a.rawRequest(), a.rawResponse(), "max_tokens", "Cut off at max_tokens.", a.error(),
+                    1, 1, 1, a.receivedAt(), List.of(new Citation("https://www.zillow.com/r", "Rentals"))),
+                    AnswerScore.EMPTY);
+        }
+        assertThat(answers.forRun(run.id())).extracting(x -> x.answer().outcome())
+                .containsExactly(AnswerOutcome.values());
+        assertThat(answers.forRun(run.id()).get(2).answer().retrieved())
+                .containsExactly(new Citation("https://www.zillow.com/r", "Rentals"));
+        assertThat(answers.counts(run.id())).isEqualTo(new OutcomeCounts(1, 1, 1, 1, 1));
+        // Completed and refused are answers: resume asks again only for the other three.
+        assertThat(answers.answeredKeys(run.id())).containsExactlyInAnyOrder(new AnswerKey(0, 1), new AnswerKey(1, 1));
+    }
+
+    @Test
     void answersAreStoredWithMentionsAndCitationsAndReadBack() {
         properties.save(PROPERTY);
         Batch b = newBatch();

@@ -54,7 +54,7 @@ class InsightsCalculatorTest {
     }
 
     final Run openai = run("openai:gpt-5", RunStatus.COMPLETED);
-    final Run claude = run("anthropic:claude-sonnet-4-5", RunStatus.COMPLETED);
+    final Run claude = run("anthropic:claude-sonnet-4-6", RunStatus.COMPLETED);
 
     List<StoredAnswer> twoSurfaces() {
         return List.of(
@@ -85,7 +85,7 @@ class InsightsCalculatorTest {
         assertThat(s.answers()).isEqualTo(6);
         // visibility: openai (80 + 0 + 85) / 3 = 55.0; claude (80 + 80 + 0) / 3 = 53.3
         assertThat(s.visibility().get("openai:gpt-5").score()).isCloseTo(55.0, within(1e-9));
-        assertThat(s.visibility().get("anthropic:claude-sonnet-4-5").score()).isCloseTo(53.333, within(0.001));
+        assertThat(s.visibility().get("anthropic:claude-sonnet-4-6").score()).isCloseTo(53.333, within(0.001));
         // unbranded: q1, q2 → 4 answers, brand in 2; entities brand 2 + X 1 + Y 1 = 4
         assertThat(s.unbranded().queries()).isEqualTo(2);
         assertThat(s.unbranded().answers()).isEqualTo(4);
@@ -108,7 +108,7 @@ class InsightsCalculatorTest {
         assertThat(a.queries()).isEqualTo(3);
         assertThat(a.bothMention()).isEqualTo(1);
         assertThat(a.neither()).isZero();
-        assertThat(a.onlyBy()).containsEntry("openai:gpt-5", 1).containsEntry("anthropic:claude-sonnet-4-5", 1);
+        assertThat(a.onlyBy()).containsEntry("openai:gpt-5", 1).containsEntry("anthropic:claude-sonnet-4-6", 1);
         assertThat(a.rate()).isCloseTo(33.333, within(0.001));
         assertThat(a.kappa()).isCloseTo(-0.5, within(1e-9));
         assertThat(a.disagreements()).extracting(Insights.QueryAgreement::query)
@@ -134,7 +134,7 @@ class InsightsCalculatorTest {
         assertHasKeys(contract, j, "");
         assertThat(j.at("/summary/brandSOV").asDouble()).isEqualTo(57.1);
         assertThat(j.at("/summary/brandMentionRate").asDouble()).isEqualTo(66.7);
-        assertThat(j.at("/summary/visibility/anthropic:claude-sonnet-4-5").asDouble()).isEqualTo(53.3);
+        assertThat(j.at("/summary/visibility/anthropic:claude-sonnet-4-6").asDouble()).isEqualTo(53.3);
         assertThat(j.at("/agreement/kappa").asDouble()).isEqualTo(-0.5);
         assertThat(j.at("/summary/brandMentionRateCI/0").asDouble()).isEqualTo(30.0);
     }
@@ -154,7 +154,7 @@ class InsightsCalculatorTest {
 
     @Test
     void partialWhileOneRunIsStillRunning() {
-        Run running = run("anthropic:claude-sonnet-4-5", RunStatus.RUNNING);
+        Run running = run("anthropic:claude-sonnet-4-6", RunStatus.RUNNING);
         List<StoredAnswer> some = new ArrayList<>(twoSurfaces().subList(0, 3));
         Insights in = InsightsCalculator.compute(BATCH, List.of(openai, running), some, q -> false);
         assertThat(in.batchStatus().status()).isEqualTo(BatchStatus.PARTIAL);
@@ -165,7 +165,7 @@ class InsightsCalculatorTest {
 
     @Test
     void incompleteWhenOneRunFailedSaysWhatIsCovered() {
-        Run failed = run("anthropic:claude-sonnet-4-5", RunStatus.FAILED);
+        Run failed = run("anthropic:claude-sonnet-4-6", RunStatus.FAILED);
         Insights in = InsightsCalculator.compute(BATCH, List.of(openai, failed), twoSurfaces().subList(0, 3), q -> false);
         assertThat(in.batchStatus().status()).isEqualTo(BatchStatus.INCOMPLETE);
         assertThat(in.batchStatus().message()).contains("1 of 2 models did not complete")
@@ -176,13 +176,13 @@ class InsightsCalculatorTest {
     @Test
     void allFailedAndInterrupted() {
         Run f1 = run("openai:gpt-5", RunStatus.FAILED);
-        Run f2 = run("anthropic:claude-sonnet-4-5", RunStatus.FAILED);
+        Run f2 = run("anthropic:claude-sonnet-4-6", RunStatus.FAILED);
         Insights failed = InsightsCalculator.compute(BATCH, List.of(f1, f2), List.of(), q -> false);
         assertThat(failed.batchStatus().status()).isEqualTo(BatchStatus.FAILED);
         assertThat(failed.summary().brandMentionRate().percent()).isNull();
         assertThat(failed.summary().brandSOV()).isNull();
 
-        Run i = run("anthropic:claude-sonnet-4-5", RunStatus.INTERRUPTED);
+        Run i = run("anthropic:claude-sonnet-4-6", RunStatus.INTERRUPTED);
         Insights interrupted = InsightsCalculator.compute(BATCH, List.of(openai, i), twoSurfaces().subList(0, 3),
                 q -> false);
         assertThat(interrupted.batchStatus().status()).isEqualTo(BatchStatus.INTERRUPTED);
@@ -204,6 +204,46 @@ class InsightsCalculatorTest {
         assertThat(in.summary().visibility().get("openai:gpt-5").score()).isZero();
     }
 
+    static StoredAnswer withOutcome(StoredAnswer a, AnswerOutcome outcome) {
+        var x = a.answer();
+        return new StoredAnswer(new Answer(x.id(), x.runId(), x.queryIndex(), x.queryText(), x.topic(), x.sample(),
+                outcome, x.text(), x.citations(), null, null, "length", "cut off", null, 100, 1, 1, Instant.EPOCH,
+                List.of()), a.score());
+    }
+
+    @Test
+    void cutOffAndEmptyRepliesAreLeftOutAndDoNotLowerVisibilityOrRates() {
+        // Two whole answers naming the brand at rank 1 (score 80), and two replies that are not answers.
+        StoredAnswer a = answer(openai, 0, 1, score(1, false, List.of(), List.of()));
+        StoredAnswer b = answer(openai, 1, 1, score(1, false, List.of(), List.of()));
+        StoredAnswer cut = withOutcome(answer(openai, 2, 1, AnswerScore.EMPTY), AnswerOutcome.TRUNCATED);
+        StoredAnswer nothing = withOutcome(answer(claude, 2, 1, AnswerScore.EMPTY), AnswerOutcome.EMPTY);
+        Insights in = InsightsCalculator.compute(BATCH, List.of(openai, claude), List.of(a, b, cut, nothing), q -> false);
+        assertThat(in.summary().visibility().get("openai:gpt-5").score()).isEqualTo(80.0);
+        assertThat(in.summary().visibility().get("openai:gpt-5").answers()).isEqualTo(2);
+        assertThat(in.summary().brandMentionRate().percent()).isEqualTo(100.0);
+        assertThat(in.summary().answers()).isEqualTo(2);
+        assertThat(in.summary().outcomes().truncated()).isEqualTo(1);
+        assertThat(in.summary().outcomes().empty()).isEqualTo(1);
+        // Query 3 has no answer from either surface, so it is not an agreement or a disagreement.
+        assertThat(in.agreement().perQuery().get(2).complete()).isFalse();
+        assertThat(in.agreement().disagreements()).noneMatch(x -> x.queryIndex() == 2);
+        assertThat(in.batchStatus().message())
+                .endsWith("1 answer cut off at the token limit, 1 reply with no text — excluded");
+        assertThat(InsightsJson.toJson(in).get("summary").get("outcomes").get("truncated").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalCountsAsAnAnswerThatNamesNoOne() {
+        StoredAnswer named = answer(openai, 0, 1, score(1, false, List.of(), List.of()));
+        StoredAnswer refused = withOutcome(answer(openai, 1, 1, AnswerScore.EMPTY), AnswerOutcome.REFUSED);
+        Insights in = InsightsCalculator.compute(BATCH, List.of(openai), List.of(named, refused), q -> false);
+        assertThat(in.summary().answers()).isEqualTo(2);
+        assertThat(in.summary().brandMentionRate().percent()).isEqualTo(50.0);
+        assertThat(in.summary().visibility().get("openai:gpt-5").score()).isEqualTo(40.0);
+        assertThat(in.summary().outcomes().excluded()).isZero();
+    }
+
     @Test
     void threeSurfacesUseFleiss() {
         Run gemini = run("simulated:demo", RunStatus.COMPLETED);
@@ -217,7 +257,7 @@ class InsightsCalculatorTest {
         assertThat(a.kappaMethod()).isEqualTo("fleiss");
         assertThat(a.bothMention()).isEqualTo(1);
         assertThat(a.rate()).isCloseTo(33.333, within(0.001));
-        assertThat(a.onlyBy()).containsEntry("anthropic:claude-sonnet-4-5", 1);
+        assertThat(a.onlyBy()).containsEntry("anthropic:claude-sonnet-4-6", 1);
         // Fleiss by hand: P_i = 1, 1/3, 1/3 → P̄ = 5/9; p_yes = 6/9 → P_e = 4/9 + 1/9 = 5/9 → κ = 0
         assertThat(a.kappa()).isCloseTo(0.0, within(1e-9));
     }
@@ -236,7 +276,7 @@ class InsightsCalculatorTest {
         Insights.QueryAgreement q0 = in.agreement().perQuery().get(0);
         // openai 2 of 3 → names the brand; claude 1 of 3 → does not
         assertThat(q0.rates().get("openai:gpt-5").percent()).isCloseTo(66.667, within(0.001));
-        assertThat(q0.mentions()).containsEntry("openai:gpt-5", true).containsEntry("anthropic:claude-sonnet-4-5", false);
+        assertThat(q0.mentions()).containsEntry("openai:gpt-5", true).containsEntry("anthropic:claude-sonnet-4-6", false);
         assertThat(q0.agree()).isFalse();
         assertThat(in.agreement().queries()).isEqualTo(1); // q1 and q2 have no answers
     }
