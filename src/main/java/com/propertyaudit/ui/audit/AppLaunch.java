@@ -7,6 +7,7 @@ import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.store.PropertySummary;
 import com.propertyaudit.ui.AppContext;
+import java.time.Duration;
 import java.util.List;
 
 /** {@link Launch} over the app's workspace, engine and event bridge. */
@@ -14,6 +15,8 @@ final class AppLaunch implements Launch {
 
     /** Without keys, the two Simulated surfaces: the whole flow, agreement and a partial batch included. */
     static final List<String> SIMULATED = List.of("simulated:demo", "simulated:demo+web");
+
+    private static final Duration MODEL_LIST_WAIT = Duration.ofSeconds(15);
 
     private final AppContext ctx;
 
@@ -48,6 +51,8 @@ final class AppLaunch implements Launch {
     public BatchHandle start(Property property, List<Surface> surfaces, int samples, int concurrency) {
         List<String> missing = ctx.workspace().missingKeys(surfaces);
         if (!missing.isEmpty()) throw new RunAuditModel.MissingKey(missing);
+        List<String> unavailable = ctx.workspace().models().unavailable(surfaces, MODEL_LIST_WAIT);
+        if (!unavailable.isEmpty()) throw new IllegalArgumentException(String.join(" ", unavailable));
         String settings = new ObjectMapper().createObjectNode().put("concurrency", concurrency).put("source", "gui")
                 .toString();
         return ctx.engine().start(property, surfaces, samples, concurrency, settings, ctx.bridge().sink());

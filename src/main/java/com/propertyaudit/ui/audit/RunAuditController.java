@@ -40,6 +40,7 @@ public final class RunAuditController {
     private final RunAuditModel model;
     @FXML private ComboBox<String> property;
     @FXML private VBox surfaceBoxes;
+    @FXML private Label retirements;
     @FXML private Spinner<Integer> samples;
     @FXML private Spinner<Integer> concurrency;
     @FXML private Label estimate;
@@ -65,23 +66,32 @@ public final class RunAuditController {
         ctx.bridge().listen(model::apply);
     }
 
+    /** A surface's tick box, kept in step with the model's choice both ways. */
+    private CheckBox surfaceBox(String s) {
+        CheckBox box = new CheckBox(Surface.parse(s).label());
+        box.setId("surface-" + s.replaceAll("[^a-z0-9]+", "-"));
+        box.setTooltip(new Tooltip(s.startsWith("simulated") ? "Offline and free: deterministic sample answers,"
+                + " labelled Simulated everywhere" : s + " - needs an API key (Settings)"));
+        box.setSelected(model.chosen.contains(s));
+        box.selectedProperty().addListener((o, was, now) -> {
+            if (now && !model.chosen.contains(s)) model.chosen.add(s);
+            if (!now) model.chosen.remove(s);
+        });
+        model.chosen.addListener((ListChangeListener<String>) c -> box.setSelected(model.chosen.contains(s)));
+        return box;
+    }
+
     @FXML
     private void initialize() {
         property.setItems(model.propertyNames);
         property.valueProperty().bindBidirectional(model.propertyName);
         property.disableProperty().bind(model.running);
-        for (String s : RunAuditModel.OFFERED) {
-            CheckBox box = new CheckBox(Surface.parse(s).label());
-            box.setId("surface-" + s.replaceAll("[^a-z0-9]+", "-"));
-            box.setTooltip(new Tooltip(s.startsWith("simulated") ? "Offline and free: deterministic sample answers,"
-                    + " labelled Simulated everywhere" : s + " - needs an API key (Settings)"));
-            box.selectedProperty().addListener((o, was, now) -> {
-                if (now && !model.chosen.contains(s)) model.chosen.add(s);
-                if (!now) model.chosen.remove(s);
-            });
-            model.chosen.addListener((ListChangeListener<String>) c -> box.setSelected(model.chosen.contains(s)));
-            surfaceBoxes.getChildren().add(box);
-        }
+        surfaceBoxes.getChildren().setAll(model.offered.stream().map(this::surfaceBox).toList());
+        model.offered.addListener((ListChangeListener<String>) c ->
+                surfaceBoxes.getChildren().setAll(model.offered.stream().map(this::surfaceBox).toList()));
+        retirements.textProperty().bind(model.warnings);
+        retirements.visibleProperty().bind(Bindings.isNotEmpty(model.warnings));
+        retirements.managedProperty().bind(retirements.visibleProperty());
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 50, 1));
         samples.valueProperty().addListener((o, was, now) -> model.samples.set(now));
         concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));

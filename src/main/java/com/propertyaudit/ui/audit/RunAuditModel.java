@@ -6,10 +6,13 @@ import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.engine.RunHandle;
+import com.propertyaudit.llm.ModelRetirements;
 import com.propertyaudit.llm.PriceTable;
 import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,7 @@ import javafx.collections.ObservableList;
  */
 public final class RunAuditModel {
 
-    /** The surfaces offered; the Simulated ones need no key. */
+    /** The surfaces always offered; the Simulated ones need no key. Settings' default surfaces join them. */
     public static final List<String> OFFERED = List.of("simulated:demo", "simulated:demo+web", "openai:gpt-5-mini", "openai:gpt-5",
             "openai:gpt-5+web", "anthropic:claude-sonnet-4-6", "anthropic:claude-sonnet-4-6+web");
 
@@ -133,6 +136,10 @@ public final class RunAuditModel {
     private int settingsConcurrency;
     private boolean refreshing;
     public final ObservableList<String> chosen = FXCollections.observableArrayList();
+    /** The surfaces offered: {@link #OFFERED} and the default surfaces of Settings (models from the providers' lists). */
+    public final ObservableList<String> offered = FXCollections.observableArrayList(OFFERED);
+    /** Retirement warnings for the chosen surfaces; empty when none. */
+    public final StringProperty warnings = new SimpleStringProperty("");
     public final IntegerProperty samples = new SimpleIntegerProperty(1);
     public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
     public final IntegerProperty queryCount = new SimpleIntegerProperty();
@@ -158,8 +165,13 @@ public final class RunAuditModel {
 
     /** Ticks the default surfaces and takes the concurrency from Settings; reads the properties. */
     public void open() {
-        background.run(launch::defaultSurfaces, chosen::setAll,
-                e -> feedback.error("The OS keychain could not be read", FxTasks.describe(e)));
+        background.run(launch::defaultSurfaces, defaults -> {
+            for (String s : defaults) if (!offered.contains(s)) offered.add(s);
+            chosen.setAll(defaults);
+        }, e -> feedback.error("The OS keychain could not be read", FxTasks.describe(e)));
+        chosen.addListener((javafx.collections.ListChangeListener<String>) c -> warnings.set(chosen.stream()
+                .map(s -> ModelRetirements.warning(Surface.parse(s), LocalDate.now(ZoneOffset.UTC)))
+                .flatMap(java.util.Optional::stream).collect(java.util.stream.Collectors.joining(" "))));
         refresh(null);
     }
 

@@ -5,10 +5,12 @@ import atlantafx.base.theme.PrimerLight;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.common.Background;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -22,6 +24,8 @@ import javafx.scene.control.cell.TextFieldTableCell;
 /** Binds the Settings screen to its {@link SettingsModel}. */
 public final class SettingsController {
 
+    private static final Duration MODEL_LIST_WAIT = Duration.ofSeconds(15);
+
     private final AppContext ctx;
     private final SettingsModel model;
     @FXML private PasswordField openAiKey;
@@ -33,6 +37,11 @@ public final class SettingsController {
     @FXML private TextField openAiBaseUrl;
     @FXML private TextField anthropicBaseUrl;
     @FXML private TextField defaultSurfaces;
+    @FXML private Label retirements;
+    @FXML private ComboBox<String> offeredModels;
+    @FXML private CheckBox offeredWeb;
+    @FXML private Button addModel;
+    @FXML private Label modelsStatus;
     @FXML private Spinner<Integer> concurrency;
     @FXML private Spinner<Integer> timeout;
     @FXML private TableView<SettingsModel.PriceRow> prices;
@@ -48,7 +57,8 @@ public final class SettingsController {
 
     public SettingsController(AppContext ctx, Background background) {
         this.ctx = ctx;
-        this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys(), background);
+        this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys(), background,
+                p -> ctx.workspace().models().offered(p, MODEL_LIST_WAIT));
     }
 
     @FXML
@@ -59,6 +69,12 @@ public final class SettingsController {
         openAiBaseUrl.textProperty().bindBidirectional(model.openAiBaseUrl);
         anthropicBaseUrl.textProperty().bindBidirectional(model.anthropicBaseUrl);
         defaultSurfaces.textProperty().bindBidirectional(model.defaultSurfaces);
+        retirements.textProperty().bind(model.retirements());
+        retirements.visibleProperty().bind(Bindings.isNotEmpty(model.retirements()));
+        retirements.managedProperty().bind(retirements.visibleProperty());
+        offeredModels.setItems(model.offeredModels);
+        addModel.disableProperty().bind(offeredModels.valueProperty().isNull());
+        modelsStatus.textProperty().bind(model.modelsStatus);
         concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(5, 600, model.timeoutSeconds.get()));
@@ -100,6 +116,16 @@ public final class SettingsController {
         model.addPriceRow();
         prices.getSelectionModel().selectLast();
         prices.edit(prices.getItems().size() - 1, pricePrefix);
+    }
+
+    @FXML
+    private void readModels() {
+        model.readModels();
+    }
+
+    @FXML
+    private void addModel() {
+        model.addDefaultSurface(offeredModels.getValue(), offeredWeb.isSelected());
     }
 
     @FXML

@@ -2,6 +2,7 @@ package com.propertyaudit.ui.settings;
 
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.llm.ModelRetirements;
 import com.propertyaudit.llm.PriceTable;
 import com.propertyaudit.settings.ApiKeys;
 import com.propertyaudit.settings.AppSettings;
@@ -9,12 +10,15 @@ import com.propertyaudit.settings.SettingsStore;
 import java.util.ArrayList;
 import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.Background;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -46,13 +50,24 @@ public final class SettingsModel {
         }
     }
 
+    /** A provider's model list, or empty when it cannot be read; may block on the network. */
+    @FunctionalInterface
+    public interface ModelLists {
+        Optional<List<String>> offered(Provider provider);
+    }
+
     private final SettingsStore store;
     private final ApiKeys keys;
+    private final ModelLists modelLists;
+    /** Surfaces ("openai:gpt-5") from the providers' model lists, once read. */
+    public final ObservableList<String> offeredModels = FXCollections.observableArrayList();
+    public final StringProperty modelsStatus = new SimpleStringProperty("");
+    private final StringBinding retirements;
     public final StringProperty openAiBaseUrl = new SimpleStringProperty("");
     public final StringProperty anthropicBaseUrl = new SimpleStringProperty("");
     public final StringProperty defaultSurfaces = new SimpleStringProperty("");
     public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
-    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(120);
+    public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(600);
     public final StringProperty theme = new SimpleStringProperty("light");
     public final ObservableList<PriceRow> prices = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.prefix, r.input, r.output});
@@ -61,11 +76,13 @@ public final class SettingsModel {
     private final Background background;
     private final Map<Provider, ObjectProperty<KeyState>> keyStates = new EnumMap<>(Provider.class);
 
-    public SettingsModel(SettingsStore store, ApiKeys keys, Background background) {
+    public SettingsModel(SettingsStore store, ApiKeys keys, Background background, ModelLists modelLists) {
         this.store = store;
         this.keys = keys;
         this.background = background;
+        this.modelLists = modelLists;
         problem = Bindings.createStringBinding(this::validate, openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, prices);
+        retirements = Bindings.createStringBinding(this::retirementWarnings, defaultSurfaces);
         for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
             keyStates.put(p, new SimpleObjectProperty<>(new KeyState("", "Reading the OS keychain…", false)));
         }
@@ -95,6 +112,57 @@ public final class SettingsModel {
         prices.clear();
         new TreeMap<>(PriceTable.defaults().withOverrides(s.prices()).rows()).forEach((prefix, p) ->
                 prices.add(new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
+    }
+
+    /** Warnings for default surfaces whose model is retired or soon retired; empty when none. */
+    public StringBinding retirements() {
+        return retirements;
+    }
+
+    private String retirementWarnings() {
+        List<String> out = new ArrayList<>();
+        for (String s : defaultSurfaces.get().split(",")) {
+            try {
+                ModelRetirements.warning(Surface.parse(s.strip()), LocalDate.now(ZoneOffset.UTC)).ifPresent(out::add);
+            } catch (IllegalArgumentException notASurface) {
+                // validate() names it
+            }
+        }
+        return String.join(" ", out);
+    }
+
+    /** Reads the model lists of the providers that have a key, off the FX thread, into {@link #offeredModels}. */
+    public void readModels() {
+        modelsStatus.set("Reading the providers' model lists…");
+        background.run(() -> {
+            List<String> surfaces = new ArrayList<>();
+            List<String> unread = new ArrayList<>();
+            for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
+                if (keys.key(p).isEmpty()) continue;
+                Optional<List<String>> ids = modelLists.offered(p);
+                if (ids.isEmpty()) unread.add(p.displayName());
+                ids.orElse(List.of()).stream().sorted().forEach(id -> surfaces.add(p.id() + ":" + id));
+            }
+            return new ModelsRead(surfaces, unread);
+        }, read -> {
+            offeredModels.setAll(read.surfaces());
+            modelsStatus.set(read.surfaces().isEmpty() && read.unread().isEmpty()
+                    ? "Set a key above first: the lists are read with it."
+                    : read.surfaces().size() + " models offered to your keys"
+                            + (read.unread().isEmpty() ? "." : "; " + String.join(" and ", read.unread())
+                                    + " did not answer (check the key and base URL)."));
+        }, e -> modelsStatus.set("The model lists could not be read: " + FxTasks.describe(e)));
+    }
+
+    private record ModelsRead(List<String> surfaces, List<String> unread) {}
+
+    /** Adds a surface to the default surfaces, once. */
+    public void addDefaultSurface(String surface, boolean webSearch) {
+        String s = surface + (webSearch ? "+web" : "");
+        List<String> now = new ArrayList<>(Arrays.stream(defaultSurfaces.get().split(",")).map(String::strip)
+                .filter(x -> !x.isEmpty()).toList());
+        if (!now.contains(s)) now.add(s);
+        defaultSurfaces.set(String.join(", ", now));
     }
 
     /** The first thing to fix before saving, as a sentence; empty when the settings can be saved. */

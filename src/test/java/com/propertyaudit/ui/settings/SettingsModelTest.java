@@ -22,7 +22,7 @@ class SettingsModelTest {
 
     @Test
     void aBadUrlOrSurfaceOrPriceNamesWhatToFix() {
-        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
+        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct(), p -> java.util.Optional.empty());
         assertThat(m.problem().get()).isEmpty();
         m.openAiBaseUrl.set("api.openai.com");
         assertThat(m.problem().get()).contains("'api.openai.com' is not a URL");
@@ -40,7 +40,7 @@ class SettingsModelTest {
     @Test
     void savesOnlyPricesThatDifferFromTheBuiltInTable() throws Exception {
         SettingsStore store = new SettingsStore(home);
-        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct(), p -> java.util.Optional.empty());
         m.prices.stream().filter(r -> r.prefix.get().equals("gpt-5")).findFirst().orElseThrow().output.set("12");
         m.addPriceRow();
         m.prices.get(m.prices.size() - 1).prefix.set("my-model");
@@ -51,14 +51,14 @@ class SettingsModelTest {
                 Map.entry("my-model", List.of(0.5, 0.0)));
         assertThat(store.load().concurrency()).isEqualTo(16);
         // A second model reads back what was saved.
-        SettingsModel again = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
+        SettingsModel again = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct(), p -> java.util.Optional.empty());
         assertThat(again.prices.stream().filter(r -> r.prefix.get().equals("my-model")).findFirst().orElseThrow()
                 .input.get()).isEqualTo("0.5");
     }
 
     @Test
     void aPriceListedTwiceIsRefused() {
-        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
+        SettingsModel m = new SettingsModel(new SettingsStore(home), new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct(), p -> java.util.Optional.empty());
         m.addPriceRow();
         m.prices.get(m.prices.size() - 1).prefix.set("gpt-5");
         assertThat(m.problem().get()).isEqualTo("The price of 'gpt-5' is listed twice.");
@@ -67,7 +67,7 @@ class SettingsModelTest {
     @Test
     void theThemeIsKeptAtOnce() {
         SettingsStore store = new SettingsStore(home);
-        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct());
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), new MemoryKeychain()), Background.direct(), p -> java.util.Optional.empty());
         m.theme.set("dark");
         assertThat(store.load().theme()).isEqualTo("dark");
     }
@@ -76,7 +76,7 @@ class SettingsModelTest {
     void aKeyGoesToTheKeychainNeverToTheSettingsFile() throws Exception {
         MemoryKeychain keychain = new MemoryKeychain();
         SettingsStore store = new SettingsStore(home);
-        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), keychain), Background.direct());
+        SettingsModel m = new SettingsModel(store, new ApiKeys(Map.of(), keychain), Background.direct(), p -> java.util.Optional.empty());
         java.util.concurrent.atomic.AtomicBoolean cleared = new java.util.concurrent.atomic.AtomicBoolean();
         m.storeKey(Provider.OPENAI, "sk-test-1234567890abcdef", () -> cleared.set(true));
         assertThat(cleared).isTrue();
@@ -92,11 +92,28 @@ class SettingsModelTest {
     @Test
     void anEnvironmentVariableIsSaidToOverrideTheKeychain() {
         SettingsModel m = new SettingsModel(new SettingsStore(home),
-                new ApiKeys(Map.of("ANTHROPIC_API_KEY", "sk-ant-xyz"), new MemoryKeychain()), Background.direct());
+                new ApiKeys(Map.of("ANTHROPIC_API_KEY", "sk-ant-xyz"), new MemoryKeychain()), Background.direct(), p -> java.util.Optional.empty());
         assertThat(m.keyState(Provider.ANTHROPIC).get().note()).startsWith("Reading the OS keychain");
         m.readKeys();
         assertThat(m.keyState(Provider.ANTHROPIC).get().note()).contains("ANTHROPIC_API_KEY")
                 .contains("overrides the keychain");
         assertThat(m.keyState(Provider.ANTHROPIC).get().canStore()).isTrue();
+    }
+
+    @Test
+    void modelListsAreOfferedAndARetiredDefaultIsWarned() {
+        SettingsModel m = new SettingsModel(new SettingsStore(home),
+                new ApiKeys(Map.of("ANTHROPIC_API_KEY", "sk-ant-xyz"), new MemoryKeychain()), Background.direct(),
+                p -> p == Provider.ANTHROPIC ? java.util.Optional.of(List.of("claude-sonnet-4-6", "claude-haiku-4-5"))
+                        : java.util.Optional.empty());
+        m.defaultSurfaces.set("anthropic:claude-sonnet-4-5");
+        assertThat(m.retirements().get()).contains("was retired on 2026-11-30");
+        m.readModels();
+        // Only providers with a key are asked.
+        assertThat(m.offeredModels).containsExactly("anthropic:claude-haiku-4-5", "anthropic:claude-sonnet-4-6");
+        assertThat(m.modelsStatus.get()).startsWith("2 models offered");
+        m.addDefaultSurface("anthropic:claude-sonnet-4-6", true);
+        m.addDefaultSurface("anthropic:claude-sonnet-4-6", true);
+        assertThat(m.defaultSurfaces.get()).isEqualTo("anthropic:claude-sonnet-4-5, anthropic:claude-sonnet-4-6+web");
     }
 }
