@@ -16,6 +16,8 @@ import mockwebserver3.RecordedRequest;
 /**
  * A local stand-in for the OpenAI and Anthropic APIs, speaking their wire formats, with a set
  * latency per request and an optional requests-per-minute limit answered with 429 + retry-after.
+ * Optionally some questions are cut off at the token limit (until asked with 8192 tokens or more)
+ * or refused, as real replies sometimes are; {@code GET /v1/models} lists a current lineup.
  * Used by the engine benchmark and for trying {@code propertyaudit run} without keys or network:
  *
  * <pre>
@@ -41,11 +43,26 @@ public final class StandInServer implements AutoCloseable {
     private final AtomicInteger openAiInFlight = new AtomicInteger();
     private final AtomicInteger anthropicInFlight = new AtomicInteger();
     private final AtomicInteger bothInFlightSeen = new AtomicInteger();
+    private final int cutEvery;
+    private final int refuseEvery;
+    /** A completion budget at least this large is never cut off. */
+    static final int ENOUGH_TOKENS = 8192;
 
     /**
      * @param names community names the answers mention, in an order that varies per question
      */
     public StandInServer(int port, long latencyMs, int requestsPerMinute, List<String> names) throws IOException {
+        this(port, latencyMs, requestsPerMinute, names, 0, 0);
+    }
+
+    /**
+     * @param cutEvery    about one question in this many is cut off below {@link #ENOUGH_TOKENS}; 0 for none
+     * @param refuseEvery about one question in this many is refused; 0 for none
+     */
+    public StandInServer(int port, long latencyMs, int requestsPerMinute, List<String> names, int cutEvery,
+            int refuseEvery) throws IOException {
+        this.cutEvery = cutEvery;
+        this.refuseEvery = refuseEvery;
         this.latencyMs = latencyMs;
         this.requestsPerMinute = requestsPerMinute;
         this.names = List.copyOf(names);
@@ -89,6 +106,7 @@ public final class StandInServer implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
         String path = request.getUrl().encodedPath();
+        if ("GET".equals(request.getMethod()) && path.endsWith("/models")) return ok(MODELS, "request-id", "req_models");
         if (overLimit()) {
             limited.incrementAndGet();
             return rateLimited(path);
@@ -148,6 +166,29 @@ public final class StandInServer implements AutoCloseable {
                 .build();
     }
 
+    private static final String MODELS = "{\"object\":\"list\",\"data\":["
+            + "{\"id\":\"gpt-5\",\"object\":\"model\",\"created\":1754425777,\"owned_by\":\"system\"},"
+            + "{\"id\":\"gpt-5-mini\",\"object\":\"model\",\"created\":1754425867,\"owned_by\":\"system\"},"
+            + "{\"id\":\"gpt-5.4\",\"object\":\"model\",\"created\":1772000000,\"owned_by\":\"system\"},"
+            + "{\"type\":\"model\",\"id\":\"claude-sonnet-4-6\",\"display_name\":\"Claude Sonnet 4.6\"},"
+            + "{\"type\":\"model\",\"id\":\"claude-haiku-4-5-20251001\",\"display_name\":\"Claude Haiku 4.5\"}],"
+            + "\"has_more\":false}";
+
+    /** Whether this question, asked with this budget, is cut off. */
+    private boolean cut(String question, JsonNode body) {
+        int budget = Math.max(body.path("max_tokens").asInt(0), Math.max(body.path("max_completion_tokens").asInt(0),
+                body.path("max_output_tokens").asInt(0)));
+        return cutEvery > 0 && Math.floorMod(question.hashCode(), cutEvery) == 0 && budget < ENOUGH_TOKENS;
+    }
+
+    private boolean refused(String question) {
+        return refuseEvery > 0 && Math.floorMod(question.hashCode() * 31 + 7, refuseEvery) == 0;
+    }
+
+    private static String half(String text) {
+        return text.substring(0, text.length() / 2);
+    }
+
     private static MockResponse ok(String body, String idHeader, String id) {
         // setHeader, not headers(): replacing the headers would drop Content-Length.
         return new MockResponse.Builder().code(200).body(body)
@@ -175,19 +216,29 @@ public final class StandInServer implements AutoCloseable {
     }
 
     private String chat(JsonNode body, String question) throws IOException {
-        String text = recommendation(question);
+        boolean cut = cut(question, body);
+        boolean refused = !cut && refused(question);
+        String text = refused ? null : cut ? half(recommendation(question)) : recommendation(question);
+        String finish = cut ? "length" : "stop";
+        String refusal = refused ? JSON.writeValueAsString("I can't recommend specific apartment communities.") : "null";
         return "{\"id\":\"chatcmpl-standin" + served.get() + "\",\"object\":\"chat.completion\",\"created\":1764320000,"
                 + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("gpt-5")) + ","
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":" + JSON.writeValueAsString(text)
-                + ",\"refusal\":null,\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"stop\"}],"
-                + "\"usage\":{\"prompt_tokens\":24,\"completion_tokens\":" + text.length() / 4 + ",\"total_tokens\":"
-                + (24 + text.length() / 4) + "},\"service_tier\":\"default\"}";
+                + ",\"refusal\":" + refusal + ",\"annotations\":[]},\"logprobs\":null,\"finish_reason\":\"" + finish + "\"}],"
+                + "\"usage\":{\"prompt_tokens\":24,\"completion_tokens\":" + tokens(text) + ",\"total_tokens\":"
+                + (24 + tokens(text)) + "},\"service_tier\":\"default\"}";
+    }
+
+    private static int tokens(String text) {
+        return text == null ? 0 : text.length() / 4;
     }
 
     private String responses(JsonNode body, String question) throws IOException {
-        String text = recommendation(question);
+        boolean cut = cut(question, body);
+        String text = cut ? half(recommendation(question)) : recommendation(question);
         return "{\"id\":\"resp_standin" + served.get() + "\",\"object\":\"response\",\"created_at\":1764320000,"
-                + "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,"
+                + (cut ? "\"status\":\"incomplete\",\"error\":null,\"incomplete_details\":{\"reason\":\"max_output_tokens\"},"
+                        : "\"status\":\"completed\",\"error\":null,\"incomplete_details\":null,")
                 + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("gpt-5")) + ","
                 + "\"output\":[{\"type\":\"reasoning\",\"id\":\"rs_1\",\"summary\":[]},"
                 + "{\"type\":\"web_search_call\",\"id\":\"ws_1\",\"status\":\"completed\"},"
@@ -201,7 +252,11 @@ public final class StandInServer implements AutoCloseable {
     }
 
     private String messages(JsonNode body, String question) throws IOException {
-        String text = recommendation(question);
+        boolean cut = cut(question, body);
+        boolean refused = !cut && refused(question);
+        String text = cut ? half(recommendation(question))
+                : refused ? "I'd rather not rank specific communities, but" : recommendation(question);
+        String stop = cut ? "max_tokens" : refused ? "refusal" : "end_turn";
         boolean web = body.path("tools").isArray() && body.path("tools").size() > 0;
         StringBuilder content = new StringBuilder("[");
         if (web) {
@@ -209,7 +264,8 @@ public final class StandInServer implements AutoCloseable {
                     .append("{\"type\":\"server_tool_use\",\"id\":\"srvtoolu_01\",\"name\":\"web_search\",\"input\":{\"query\":")
                     .append(JSON.writeValueAsString(question)).append("}},")
                     .append("{\"type\":\"web_search_tool_result\",\"tool_use_id\":\"srvtoolu_01\",\"content\":[")
-                    .append("{\"type\":\"web_search_result\",\"url\":\"https://www.reddit.com/r/sandiego/\",\"title\":\"r/sandiego\",\"encrypted_content\":\"EqgfCio\",\"page_age\":\"2 days\"}]},");
+                    .append("{\"type\":\"web_search_result\",\"url\":\"https://www.reddit.com/r/sandiego/\",\"title\":\"r/sandiego\",\"encrypted_content\":\"EqgfCio\",\"page_age\":\"2 days\"},")
+                    .append("{\"type\":\"web_search_result\",\"url\":\"https://www.zillow.com/san-diego-ca/rentals/\",\"title\":\"Rentals\",\"encrypted_content\":\"EqgfCiq\",\"page_age\":null}]},");
         }
         content.append("{\"type\":\"text\",\"text\":").append(JSON.writeValueAsString(text));
         if (web) {
@@ -219,7 +275,7 @@ public final class StandInServer implements AutoCloseable {
         content.append("}]");
         return "{\"id\":\"msg_01standin" + served.get() + "\",\"type\":\"message\",\"role\":\"assistant\","
                 + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("claude-sonnet-4-5")) + ","
-                + "\"content\":" + content + ",\"stop_reason\":\"end_turn\",\"stop_sequence\":null,"
+                + "\"content\":" + content + ",\"stop_reason\":\"" + stop + "\",\"stop_sequence\":null,"
                 + "\"usage\":{\"input_tokens\":40,\"output_tokens\":" + text.length() / 4
                 + (web ? ",\"server_tool_use\":{\"web_search_requests\":1}" : "") + "}}";
     }
@@ -233,19 +289,25 @@ public final class StandInServer implements AutoCloseable {
         int port = 18080;
         long latency = 500;
         int rpm = 0;
+        int cutEvery = 0;
+        int refuseEvery = 0;
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 case "--rpm" -> rpm = Integer.parseInt(args[i + 1]);
+                case "--cut-every" -> cutEvery = Integer.parseInt(args[i + 1]);
+                case "--refuse-every" -> refuseEvery = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         StandInServer s = new StandInServer(port, latency, rpm,
-                List.of("Domain San Diego", "Pinnacle on the Park", "Alexan Fashion District", "Park 12", "Pacific Heights"));
+                List.of("Domain San Diego", "Pinnacle on the Park", "Alexan Fashion District", "Park 12", "Pacific Heights"),
+                cutEvery, refuseEvery);
         System.out.println("OPENAI_BASE_URL=" + s.openAiBaseUrl());
         System.out.println("ANTHROPIC_BASE_URL=" + s.anthropicBaseUrl());
-        System.out.println("latency " + latency + " ms, limit " + (rpm <= 0 ? "none" : rpm + "/min") + "; Ctrl-C to stop");
+        System.out.println("latency " + latency + " ms, limit " + (rpm <= 0 ? "none" : rpm + "/min") + ", cut off 1 in "
+                + cutEvery + ", refused 1 in " + refuseEvery + "; Ctrl-C to stop");
         Thread.currentThread().join();
     }
 }
