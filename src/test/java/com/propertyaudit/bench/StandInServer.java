@@ -46,7 +46,7 @@ public final class StandInServer implements AutoCloseable {
     private final int cutEvery;
     private final int refuseEvery;
     /** A completion budget at least this large is never cut off. */
-    static final int ENOUGH_TOKENS = 8192;
+    private int enoughTokens = 8192;
 
     /**
      * @param names community names the answers mention, in an order that varies per question
@@ -56,7 +56,7 @@ public final class StandInServer implements AutoCloseable {
     }
 
     /**
-     * @param cutEvery    about one question in this many is cut off below {@link #ENOUGH_TOKENS}; 0 for none
+     * @param cutEvery    about one question in this many is cut off below {@link #enoughTokens(int)}; 0 for none
      * @param refuseEvery about one question in this many is refused; 0 for none
      */
     public StandInServer(int port, long latencyMs, int requestsPerMinute, List<String> names, int cutEvery,
@@ -73,6 +73,12 @@ public final class StandInServer implements AutoCloseable {
             }
         });
         server.start(port);
+    }
+
+    /** Questions that are cut off are answered whole only with this completion budget (8192 by default). */
+    public StandInServer enoughTokens(int tokens) {
+        this.enoughTokens = tokens;
+        return this;
     }
 
     public String openAiBaseUrl() {
@@ -106,7 +112,10 @@ public final class StandInServer implements AutoCloseable {
 
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
         String path = request.getUrl().encodedPath();
-        if ("GET".equals(request.getMethod()) && path.endsWith("/models")) return ok(MODELS, "request-id", "req_models");
+        if ("GET".equals(request.getMethod()) && path.endsWith("/models")) {
+            return ok(request.getHeaders().get("anthropic-version") != null ? CLAUDE_MODELS : OPENAI_MODELS,
+                    "request-id", "req_models");
+        }
         if (overLimit()) {
             limited.incrementAndGet();
             return rateLimited(path);
@@ -166,19 +175,20 @@ public final class StandInServer implements AutoCloseable {
                 .build();
     }
 
-    private static final String MODELS = "{\"object\":\"list\",\"data\":["
+    private static final String OPENAI_MODELS = "{\"object\":\"list\",\"data\":["
             + "{\"id\":\"gpt-5\",\"object\":\"model\",\"created\":1754425777,\"owned_by\":\"system\"},"
             + "{\"id\":\"gpt-5-mini\",\"object\":\"model\",\"created\":1754425867,\"owned_by\":\"system\"},"
-            + "{\"id\":\"gpt-5.4\",\"object\":\"model\",\"created\":1772000000,\"owned_by\":\"system\"},"
+            + "{\"id\":\"gpt-5.4\",\"object\":\"model\",\"created\":1772000000,\"owned_by\":\"system\"}]}";
+    private static final String CLAUDE_MODELS = "{\"data\":["
             + "{\"type\":\"model\",\"id\":\"claude-sonnet-4-6\",\"display_name\":\"Claude Sonnet 4.6\"},"
             + "{\"type\":\"model\",\"id\":\"claude-haiku-4-5-20251001\",\"display_name\":\"Claude Haiku 4.5\"}],"
-            + "\"has_more\":false}";
+            + "\"has_more\":false,\"first_id\":\"claude-sonnet-4-6\",\"last_id\":\"claude-haiku-4-5-20251001\"}";
 
     /** Whether this question, asked with this budget, is cut off. */
     private boolean cut(String question, JsonNode body) {
         int budget = Math.max(body.path("max_tokens").asInt(0), Math.max(body.path("max_completion_tokens").asInt(0),
                 body.path("max_output_tokens").asInt(0)));
-        return cutEvery > 0 && Math.floorMod(question.hashCode(), cutEvery) == 0 && budget < ENOUGH_TOKENS;
+        return cutEvery > 0 && Math.floorMod(question.hashCode(), cutEvery) == 0 && budget < enoughTokens;
     }
 
     private boolean refused(String question) {
@@ -291,6 +301,7 @@ public final class StandInServer implements AutoCloseable {
         int rpm = 0;
         int cutEvery = 0;
         int refuseEvery = 0;
+        int enough = 8192;
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
@@ -298,12 +309,13 @@ public final class StandInServer implements AutoCloseable {
                 case "--rpm" -> rpm = Integer.parseInt(args[i + 1]);
                 case "--cut-every" -> cutEvery = Integer.parseInt(args[i + 1]);
                 case "--refuse-every" -> refuseEvery = Integer.parseInt(args[i + 1]);
+                case "--enough-tokens" -> enough = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
         StandInServer s = new StandInServer(port, latency, rpm,
                 List.of("Domain San Diego", "Pinnacle on the Park", "Alexan Fashion District", "Park 12", "Pacific Heights"),
-                cutEvery, refuseEvery);
+                cutEvery, refuseEvery).enoughTokens(enough);
         System.out.println("OPENAI_BASE_URL=" + s.openAiBaseUrl());
         System.out.println("ANTHROPIC_BASE_URL=" + s.anthropicBaseUrl());
         System.out.println("latency " + latency + " ms, limit " + (rpm <= 0 ? "none" : rpm + "/min") + ", cut off 1 in "

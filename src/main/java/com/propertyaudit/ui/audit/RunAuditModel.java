@@ -334,12 +334,12 @@ public final class RunAuditModel {
         }
     }
 
-    /** "Domain San Diego: 36 answers, 2 failed." for the notice when a batch ends. */
+    /** "Domain San Diego: 36 answers, 2 left out (cut off, empty or failed)." for the notice when a batch ends. */
     public String finishedSummary(String property) {
         int done = rows.stream().mapToInt(r -> r.done.get()).sum();
         int failed = rows.stream().mapToInt(r -> r.failed.get()).sum();
         return (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
-                + (failed > 0 ? ", " + failed + " failed" : "") + ".";
+                + (failed > 0 ? ", " + failed + " left out (cut off, empty or failed)" : "") + ".";
     }
 
     private QueryRow row(int index) {

@@ -172,6 +172,8 @@ public final class HistoryModel {
             out.add(new Segment(capitalised(a.answer().outcome().label()) + " (" + counted + ")"
                     + (a.answer().note() == null ? "" : ": " + a.answer().note()) + (body.isEmpty() ? "" : "\n\n"),
                     "note"));
+        } else if (a.answer().note() != null) {
+            out.add(new Segment(a.answer().note() + (body.isEmpty() ? "" : "\n\n"), "note"));
         }
         if (body.isEmpty()) return out;
         List<Mention> mentions = new ArrayList<>(scorer.score(body, a.answer().citations()).mentions());

@@ -74,7 +74,11 @@ public final class SettingsController {
         retirements.managedProperty().bind(retirements.visibleProperty());
         offeredModels.setItems(model.offeredModels);
         addModel.disableProperty().bind(offeredModels.valueProperty().isNull());
+        offeredModels.promptTextProperty().bind(Bindings.when(Bindings.isEmpty(model.offeredModels))
+                .then("read the lists first").otherwise("choose a model"));
         modelsStatus.textProperty().bind(model.modelsStatus);
+        modelsStatus.visibleProperty().bind(Bindings.isNotEmpty(model.modelsStatus));
+        modelsStatus.managedProperty().bind(modelsStatus.visibleProperty());
         concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(5, 600, model.timeoutSeconds.get()));
