@@ -51,8 +51,9 @@ final class InsightsCommand implements Callable<Integer> {
             UUID id = Batches.resolve(ws, batch, property);
             Insights in = ws.insights().insights(id).orElseThrow();
             PrintWriter out = spec.commandLine().getOut();
-            List<BatchComparison.Delta> deltas = compare == null ? null
-                    : ws.insights().compare(Batches.resolve(ws, compare, null), id).orElseThrow();
+            UUID earlier = compare == null ? null : Batches.byId(ws, "--compare", compare);
+            List<BatchComparison.Delta> deltas = earlier == null ? null
+                    : ws.insights().compare(earlier, id).orElseThrow();
             List<BatchRepository.TrendPoint> points = trend ? ws.insights().trend(in.property()) : null;
             if (json) {
                 ObjectNode o = InsightsJson.toJson(in);
@@ -84,7 +85,7 @@ final class InsightsCommand implements Callable<Integer> {
                 print(out, in);
                 if (deltas != null) {
                     out.println();
-                    out.println("Compared with batch " + compare + ":");
+                    out.println("Compared with batch " + earlier.toString().substring(0, 8) + ":");
                     for (BatchComparison.Delta d : deltas) {
                         out.printf(Locale.ROOT, "  %-44s %7s -> %7s  %s%s%n", d.metric(), fmt(d.before()), fmt(d.after()),
                                 d.change() == null ? "" : String.format(Locale.ROOT, "%+.1f", d.change()),

@@ -86,9 +86,7 @@ final class RunCommand implements Callable<Integer> {
             var engine = ws.engine(options);
             engine.detectInterrupted();
             if (target.resume != null) {
-                UUID id = ws.batches().findByPrefix(target.resume.strip())
-                        .orElseThrow(() -> UserError.badInput("No batch '" + target.resume
-                                + "' in " + ws.describe() + ". 'propertyaudit batches' lists them.")).id();
+                UUID id = Batches.byId(ws, "--resume", target.resume);
                 propertyName = ws.batches().find(id).orElseThrow().propertyName();
                 try {
                     handle = engine.resume(id, new ProgressPrinter(err));
