@@ -35,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
             UUID id = Batches.resolve(ws, batch, null);
             if (f.equals("csv")) ws.reports().csv(id, out);
             else ws.reports().pdf(id, out);
-            spec.commandLine().getErr().println("Wrote " + out.toAbsolutePath());
+            spec.commandLine().getErr().println("Wrote " + Terminal.safe(out.toAbsolutePath().toString()));
             return PropertyAuditCommand.OK;
         }
     }

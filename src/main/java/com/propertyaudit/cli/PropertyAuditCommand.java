@@ -65,7 +65,7 @@ public final class PropertyAuditCommand implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(ex.getMessage());
+            err.println(Terminal.safeLines(ex.getMessage()));
             err.println("Run 'propertyaudit " + String.join(" ", subcommandPath(ex.getCommandLine()))
                     + " --help' for usage.");
             return BAD_INPUT;

@@ -109,7 +109,7 @@ final class PropertyCommand {
                     out.println("No properties yet. Add one with 'propertyaudit property import P.json'.");
                 } else {
                     for (PropertySummary s : all) {
-                        out.printf("%-6d %-40s %3d competitors  %3d queries  v%d%n", s.id(), s.name(),
+                        out.printf("%-6d %-40s %3d competitors  %3d queries  v%d%n", s.id(), Terminal.safe(s.name()),
                                 s.competitors(), s.queries(), s.version());
                     }
                 }

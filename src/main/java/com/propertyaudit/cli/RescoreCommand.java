@@ -51,7 +51,7 @@ final class RescoreCommand implements Callable<Integer> {
             int answers = 0;
             for (UUID id : ids) answers += ws.insights().rescore(id, property);
             spec.commandLine().getOut().printf("Re-scored %d answers in %d batch(es) against '%s' version %d.%n",
-                    answers, ids.size(), property, ws.properties().versionOf(property));
+                    answers, ids.size(), Terminal.safe(property), ws.properties().versionOf(property));
             return PropertyAuditCommand.OK;
         }
     }

@@ -188,12 +188,14 @@ final class RunCommand implements Callable<Integer> {
             out.println(o);
             return;
         }
-        out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, property, status.id(), elapsedMs / 1000.0);
+        out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, Terminal.safe(property), status.id(),
+                elapsedMs / 1000.0);
         for (Run r : runs) {
             var counts = ws.answers().counts(r.id());
-            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, failed %d, $%.4f%s%n", r.surface().id(),
+            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, failed %d, $%.4f%s%n",
+                    Terminal.safe(r.surface().id()),
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
-                    counts.completed(), counts.failed(), r.costUsd(), r.error() == null ? "" : "  (" + r.error() + ")");
+                    counts.completed(), counts.failed(), r.costUsd(), r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")");
         }
     }
 
