@@ -17,12 +17,12 @@ final class Batches {
     static UUID resolve(Workspace ws, String batch, String property) {
         if (batch == null || batch.strip().equalsIgnoreCase("latest")) {
             if (property != null && ws.properties().idOf(property).isEmpty() && ws.batches().latest(property).isEmpty()) {
-                throw UserError.badInput("No property named '" + Terminal.safe(property)
+                throw UserError.badInput("No property named '" + property
                         + "'. 'propertyaudit property list' shows them.");
             }
             return ws.batches().latest(property).orElseThrow(() -> UserError.badInput(property == null
                     ? "There are no batches yet. Run one with 'propertyaudit run --property NAME'."
-                    : "Property '" + Terminal.safe(property) + "' has no batches yet."));
+                    : "Property '" + property + "' has no batches yet."));
         }
         return byId(ws, "--batch", batch);
     }
@@ -46,7 +46,7 @@ final class Batches {
     static String prefix(String option, String text) {
         String p = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (!ID_PREFIX.matcher(p).matches()) {
-            throw UserError.badInput(option + ": '" + Terminal.safe(text == null ? "" : text) + "' is not a batch id;"
+            throw UserError.badInput(option + ": '" + (text == null ? "" : text) + "' is not a batch id;"
                     + " give the id or at least its first 4 characters (hex digits and dashes, as 'propertyaudit"
                     + " batches' shows them).");
         }

@@ -14,6 +14,7 @@ import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.PropertyJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,8 +214,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** A stored property by name, or a file that is imported first (create or update). */
     static Property resolveProperty(Workspace ws, String nameOrFile) {
-        Path file = Path.of(nameOrFile);
-        if (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {
+        Path file = pathOrNull(nameOrFile);
+        if (file != null && (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(file))) {
             if (!Files.isRegularFile(file)) throw UserError.badInput(nameOrFile + ": no such property file.");
             Property p;
             try {
@@ -227,5 +228,14 @@ final class RunCommand implements Callable<Integer> {
         }
         return ws.properties().findByName(nameOrFile).orElseThrow(() -> UserError.badInput("No property named '"
                 + nameOrFile + "'. 'propertyaudit property list' shows them; 'property import P.json' adds one."));
+    }
+
+    /** The text as a path, or null when it cannot be one (a NUL, say): then it can only be a name. */
+    private static Path pathOrNull(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 }

@@ -4,8 +4,9 @@ package com.propertyaudit.cli;
  * Text from files, the database or the command line made safe to print on a terminal: control
  * characters (NUL, BEL, ESC starting a colour or cursor sequence, C1 controls) and the invisible
  * marks that reorder text on screen are shown as {@code \}{@code u001B} escapes instead of acting
- * on the terminal. Every command-line printer passes names and messages through here; JSON output
- * needs nothing, Jackson escapes control characters itself.
+ * on the terminal. Every command-line printer passes names through here, and the error handler
+ * every message (so messages may echo input as typed); JSON output needs nothing, Jackson escapes
+ * control characters itself.
  */
 final class Terminal {
 
