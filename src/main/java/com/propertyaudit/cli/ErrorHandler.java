@@ -18,6 +18,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             if (debug) ex.printStackTrace(err);
             return ue.exitCode();
         }
+        FileProblems.DiskFull full = FileProblems.diskFull(ex);
+        if (full != null) {
+            err.println(Terminal.safeLines(full.getMessage()));
+            if (debug) ex.printStackTrace(err);
+            return PropertyAuditCommand.ENVIRONMENT;
+        }
         String file = fileProblem(ex);
         if (file != null) {
             err.println(Terminal.safeLines(file));
