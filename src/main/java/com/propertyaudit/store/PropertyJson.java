@@ -17,10 +17,6 @@ import com.propertyaudit.domain.Property;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -200,19 +196,9 @@ public final class PropertyJson {
 
     static String decodeUtf8(byte[] bytes, String sourceName) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            for (byte b : bytes) {
-                if (b == '\n') line++;
-                if (b < 0) break;
-            }
-            throw new InvalidPropertyException(sourceName + ", line " + line
+            return Utf8.decode(bytes);
+        } catch (Utf8.NotUtf8 e) {
+            throw new InvalidPropertyException(sourceName + ", line " + e.line
                     + ": the file is not UTF-8 text; save it as UTF-8 and try again.");
         }
     }
