@@ -27,6 +27,11 @@ final class Batches {
         return byId(ws, "--batch", batch);
     }
 
+    /** Refuses at once, before any database is opened, a value that cannot name a batch ({@code latest} can). */
+    static void check(String option, String text) {
+        if (text != null && !text.strip().equalsIgnoreCase("latest")) prefix(option, text);
+    }
+
     /** The one batch whose id starts with {@code text}; {@code option} names where the id was given. */
     static UUID byId(Workspace ws, String option, String text) {
         String prefix = prefix(option, text);

@@ -32,6 +32,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("pdf")) throw UserError.badInput("--format must be csv or pdf, not '" + format + "'.");
+        Batches.check("--batch", batch);
         try {
             // Before the batch is loaded: a path that cannot take the export is known at once.
             if (f.equals("csv")) ExportTargets.checkCsv(out);

@@ -46,6 +46,8 @@ final class InsightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Batches.check("--batch", batch);
+        if (compare != null) Batches.prefix("--compare", compare);
         try (Workspace ws = Workspaces.open()) {
             ws.engine(com.propertyaudit.engine.EngineOptions.defaults()).detectInterrupted();
             UUID id = Batches.resolve(ws, batch, property);

@@ -27,6 +27,7 @@ final class RescoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!batch.equalsIgnoreCase("all")) Batches.check("--batch", batch);
         try (Workspace ws = Workspaces.open()) {
             if (ws.properties().idOf(property).isEmpty()) {
                 throw UserError.badInput("No property named '" + property + "'. 'propertyaudit property list' shows them.");

@@ -78,6 +78,7 @@ final class RunCommand implements Callable<Integer> {
         if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
             throw UserError.badInput("--concurrency must be between 1 and 64.");
         }
+        if (target.resume != null) Batches.prefix("--resume", target.resume);
         try (Workspace ws = Workspaces.open()) {
             EngineOptions options = EngineOptions.defaults()
                     .withConcurrency(concurrency != null ? concurrency : ws.settings().concurrency());
