@@ -48,12 +48,12 @@ final class BatchesCommand implements Callable<Integer> {
                 out.println(arr);
             } else if (all.isEmpty()) {
                 out.println(property == null ? "No batches yet. Start one with 'propertyaudit run --property NAME'."
-                        : "No batches for '" + property + "'.");
+                        : "No batches for '" + Terminal.safe(property) + "'.");
             } else {
                 for (BatchSummary b : all) {
                     out.printf(Locale.ROOT, "%s  %s  %-11s %4d/%-4d  %-30s %s%n", b.batchId().toString().substring(0, 8),
                             b.createdAt().toString().substring(0, 19).replace('T', ' '), b.status().id(), b.answers(),
-                            b.expectedAnswers(), b.property(), String.join(", ", b.surfaces()));
+                            b.expectedAnswers(), Terminal.safe(b.property()), Terminal.safe(String.join(", ", b.surfaces())));
                 }
             }
             return PropertyAuditCommand.OK;

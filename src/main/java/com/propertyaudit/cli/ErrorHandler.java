@@ -14,17 +14,23 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) debug |= p.hasMatchedOption("--debug");
         var err = cl.getErr();
         if (ex instanceof UserError ue) {
-            err.println(ue.getMessage());
+            err.println(Terminal.safe(ue.getMessage()));
             if (debug) ex.printStackTrace(err);
             return ue.exitCode();
         }
+        FileProblems.DiskFull full = FileProblems.diskFull(ex);
+        if (full != null) {
+            err.println(Terminal.safe(full.getMessage()));
+            if (debug) ex.printStackTrace(err);
+            return PropertyAuditCommand.ENVIRONMENT;
+        }
         String file = fileProblem(ex);
         if (file != null) {
-            err.println(file);
+            err.println(Terminal.safe(file));
             if (debug) ex.printStackTrace(err);
             return PropertyAuditCommand.BAD_INPUT;
         }
-        err.println("Unexpected error: " + ex + (debug ? "" : " (run again with --debug for details)"));
+        err.println(Terminal.safeLines("Unexpected error: " + ex) + (debug ? "" : " (run again with --debug for details)"));
         if (debug) ex.printStackTrace(err);
         return PropertyAuditCommand.NOT_SUCCEEDED;
     }

@@ -1,6 +1,7 @@
 package com.propertyaudit.cli;
 
 import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.report.ExportTargets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.UUID;
@@ -31,12 +32,20 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String f = format.toLowerCase(Locale.ROOT);
         if (!f.equals("csv") && !f.equals("pdf")) throw UserError.badInput("--format must be csv or pdf, not '" + format + "'.");
-        try (Workspace ws = Workspaces.open()) {
-            UUID id = Batches.resolve(ws, batch, null);
-            if (f.equals("csv")) ws.reports().csv(id, out);
-            else ws.reports().pdf(id, out);
-            spec.commandLine().getErr().println("Wrote " + out.toAbsolutePath());
-            return PropertyAuditCommand.OK;
+        Batches.check("--batch", batch);
+        try {
+            // Before the batch is loaded: a path that cannot take the export is known at once.
+            if (f.equals("csv")) ExportTargets.checkCsv(out);
+            else ExportTargets.checkPdf(out);
+            try (Workspace ws = Workspaces.open()) {
+                UUID id = Batches.resolve(ws, batch, null);
+                if (f.equals("csv")) ws.reports().csv(id, out);
+                else ws.reports().pdf(id, out);
+                spec.commandLine().getErr().println("Wrote " + Terminal.safe(out.toAbsolutePath().toString()));
+                return PropertyAuditCommand.OK;
+            }
+        } catch (ExportTargets.UnusableTarget e) {
+            throw UserError.badInput("--out: " + e.getMessage());
         }
     }
 }

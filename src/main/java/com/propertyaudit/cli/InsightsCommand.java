@@ -46,13 +46,16 @@ final class InsightsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Batches.check("--batch", batch);
+        if (compare != null) Batches.prefix("--compare", compare);
         try (Workspace ws = Workspaces.open()) {
             ws.engine(com.propertyaudit.engine.EngineOptions.defaults()).detectInterrupted();
             UUID id = Batches.resolve(ws, batch, property);
             Insights in = ws.insights().insights(id).orElseThrow();
             PrintWriter out = spec.commandLine().getOut();
-            List<BatchComparison.Delta> deltas = compare == null ? null
-                    : ws.insights().compare(Batches.resolve(ws, compare, null), id).orElseThrow();
+            UUID earlier = compare == null ? null : Batches.byId(ws, "--compare", compare);
+            List<BatchComparison.Delta> deltas = earlier == null ? null
+                    : ws.insights().compare(earlier, id).orElseThrow();
             List<BatchRepository.TrendPoint> points = trend ? ws.insights().trend(in.property()) : null;
             if (json) {
                 ObjectNode o = InsightsJson.toJson(in);
@@ -84,9 +87,9 @@ final class InsightsCommand implements Callable<Integer> {
                 print(out, in);
                 if (deltas != null) {
                     out.println();
-                    out.println("Compared with batch " + compare + ":");
+                    out.println("Compared with batch " + earlier.toString().substring(0, 8) + ":");
                     for (BatchComparison.Delta d : deltas) {
-                        out.printf(Locale.ROOT, "  %-44s %7s -> %7s  %s%s%n", d.metric(), fmt(d.before()), fmt(d.after()),
+                        out.printf(Locale.ROOT, "  %-44s %7s -> %7s  %s%s%n", Terminal.safe(d.metric()), fmt(d.before()), fmt(d.after()),
                                 d.change() == null ? "" : String.format(Locale.ROOT, "%+.1f", d.change()),
                                 d.pValue() == null ? "" : String.format(Locale.ROOT, "  p=%.3f %s", d.pValue(),
                                         d.significant() ? "significant" : "not significant (noise)"));
@@ -94,7 +97,7 @@ final class InsightsCommand implements Callable<Integer> {
                 }
                 if (points != null) {
                     out.println();
-                    out.println("Trend of " + in.property() + ":");
+                    out.println("Trend of " + Terminal.safe(in.property()) + ":");
                     for (BatchRepository.TrendPoint p : points) {
                         out.printf(Locale.ROOT, "  %s  %s  SOV %s  %s%n", p.batchId().toString().substring(0, 8),
                                 p.createdAt().toString().substring(0, 16).replace('T', ' '), pct(p.brandSOV()),
@@ -108,24 +111,25 @@ final class InsightsCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Insights in) {
         Insights.Summary s = in.summary();
-        out.printf(Locale.ROOT, "%s - batch %s (%s)%n", in.property(), in.batchId().toString().substring(0, 8),
+        out.printf(Locale.ROOT, "%s - batch %s (%s)%n", Terminal.safe(in.property()), in.batchId().toString().substring(0, 8),
                 in.createdAt());
-        out.printf(Locale.ROOT, "%s%n%n", in.batchStatus().message());
+        out.printf(Locale.ROOT, "%s%n%n", Terminal.safe(in.batchStatus().message()));
         out.printf(Locale.ROOT, "Brand mention rate  %s%s%n", pct(s.brandMentionRate().percent()),
                 ci(s.brandMentionRate().ci(), s.brandMentionRate().n(), s.brandMentionRate().directional()));
         out.printf(Locale.ROOT, "Brand share of voice %s   unbranded: %s over %d answers%n", pct(s.brandSOV()),
                 pct(s.unbranded().brandSOV()), s.unbranded().answers());
-        out.printf(Locale.ROOT, "Top competitor      %s%n", s.topCompetitor() == null ? "-" : s.topCompetitor());
-        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "Visibility %-32s %s%s%n", surface,
+        out.printf(Locale.ROOT, "Top competitor      %s%n", s.topCompetitor() == null ? "-" : Terminal.safe(s.topCompetitor()));
+        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "Visibility %-32s %s%s%n", Terminal.safe(surface),
                 v.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", v.score()),
                 v.ci() == null ? "" : String.format(Locale.ROOT, "  [%.1f, %.1f], n=%d", v.ci()[0], v.ci()[1], v.answers())));
         out.println();
         out.println("Competitors (answers naming them, share of voice, mean rank):");
         for (Insights.CompetitorRow c : in.competitors()) {
-            out.printf(Locale.ROOT, "  %-36s %4d  %s  %.1f%n", c.name(), c.mentions(), pct(c.sov()), c.avgRank());
+            out.printf(Locale.ROOT, "  %-36s %4d  %s  %.1f%n", Terminal.safe(c.name()), c.mentions(), pct(c.sov()),
+                    c.avgRank());
         }
         out.println("Cited domains:");
-        in.domains().stream().limit(10).forEach(d -> out.printf(Locale.ROOT, "  %-36s %4d  %s%n", d.domain(),
+        in.domains().stream().limit(10).forEach(d -> out.printf(Locale.ROOT, "  %-36s %4d  %s%n", Terminal.safe(d.domain()),
                 d.citations(), pct(d.share())));
         Insights.Agreement a = in.agreement();
         if (a.rate() != null) {
@@ -142,7 +146,7 @@ final class InsightsCommand implements Callable<Integer> {
 
     private static String visibility(java.util.Map<String, Double> v) {
         StringBuilder sb = new StringBuilder();
-        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility " : ", ").append(k).append(' ').append(fmt(x)));
+        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility " : ", ").append(Terminal.safe(k)).append(' ').append(fmt(x)));
         return sb.toString();
     }
 

@@ -64,6 +64,8 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         } else if (event instanceof EngineEvent.Log l) {
             line = l.line();
         }
+        // Names, models' errors and log lines may hold anything; only this printer's own sequences act.
+        if (line != null) line = Terminal.safeLines(line);
         if (!live) {
             if (line != null) err.println(line);
             return;
@@ -86,7 +88,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         for (Bar b : bars) {
             int filled = b.total() == 0 ? cells : (int) Math.round((double) cells * b.done() / b.total());
             if (sb.length() > 0) sb.append("  ");
-            sb.append(b.label()).append(" [").append("#".repeat(filled)).append(".".repeat(cells - filled))
+            sb.append(Terminal.safe(b.label())).append(" [").append("#".repeat(filled)).append(".".repeat(cells - filled))
                     .append("] ").append(b.done()).append('/').append(b.total());
         }
         return sb.length() <= width ? sb.toString() : sb.substring(0, Math.max(0, width - 1)) + "…";

@@ -1,6 +1,8 @@
 package com.propertyaudit.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,13 +66,24 @@ public final class PropertyAuditCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.registerConverter(Path.class, PropertyAuditCommand::path);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println(ex.getMessage());
+            err.println(Terminal.safeLines(ex.getMessage()));
             err.println("Run 'propertyaudit " + String.join(" ", subcommandPath(ex.getCommandLine()))
                     + " --help' for usage.");
             return BAD_INPUT;
         });
         return cl.execute(args);
+    }
+
+    /** A path option's value; one the system cannot take (a NUL, say) is a usage error naming it. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + Terminal.safe(text) + "' cannot be a path ("
+                    + e.getReason() + ").");
+        }
     }
 
     private static java.util.List<String> subcommandPath(CommandLine cl) {

@@ -72,11 +72,23 @@ final class PropertyCommand {
                     spec.commandLine().getOut().print(json);
                     spec.commandLine().getOut().flush();
                 } else {
+                    if (out.toString().isBlank() || Files.isDirectory(out)) {
+                        throw UserError.badInput("--out '" + out + "' is not a file name: give the path of the"
+                                + " property file to write, like property.json.");
+                    }
                     Path dir = out.toAbsolutePath().getParent();
                     Files.createDirectories(dir);
                     Path tmp = UserFiles.temporary(dir, ".property-", ".tmp");
-                    Files.writeString(tmp, json);
-                    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Throwable failure = null;
+                    try {
+                        Files.writeString(tmp, json);
+                        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (Throwable e) {
+                        failure = e;
+                        throw e;
+                    } finally {
+                        UserFiles.remove(tmp, failure);
+                    }
                 }
                 return PropertyAuditCommand.OK;
             }
@@ -109,7 +121,7 @@ final class PropertyCommand {
                     out.println("No properties yet. Add one with 'propertyaudit property import P.json'.");
                 } else {
                     for (PropertySummary s : all) {
-                        out.printf("%-6d %-40s %3d competitors  %3d queries  v%d%n", s.id(), s.name(),
+                        out.printf("%-6d %-40s %3d competitors  %3d queries  v%d%n", s.id(), Terminal.safe(s.name()),
                                 s.competitors(), s.queries(), s.version());
                     }
                 }

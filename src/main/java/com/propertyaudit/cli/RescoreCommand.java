@@ -27,6 +27,7 @@ final class RescoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!batch.equalsIgnoreCase("all")) Batches.check("--batch", batch);
         try (Workspace ws = Workspaces.open()) {
             if (ws.properties().idOf(property).isEmpty()) {
                 throw UserError.badInput("No property named '" + property + "'. 'propertyaudit property list' shows them.");
@@ -51,7 +52,7 @@ final class RescoreCommand implements Callable<Integer> {
             int answers = 0;
             for (UUID id : ids) answers += ws.insights().rescore(id, property);
             spec.commandLine().getOut().printf("Re-scored %d answers in %d batch(es) against '%s' version %d.%n",
-                    answers, ids.size(), property, ws.properties().versionOf(property));
+                    answers, ids.size(), Terminal.safe(property), ws.properties().versionOf(property));
             return PropertyAuditCommand.OK;
         }
     }

@@ -16,6 +16,7 @@ import com.propertyaudit.llm.ModelRetirements;
 import com.propertyaudit.store.PropertyJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -84,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
         if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
             throw UserError.badInput("--concurrency must be between 1 and 64.");
         }
+        if (target.resume != null) Batches.prefix("--resume", target.resume);
         try (Workspace ws = Workspaces.open()) {
             EngineOptions options = EngineOptions.defaults()
                     .withConcurrency(concurrency != null ? concurrency : ws.settings().concurrency());
@@ -93,9 +95,7 @@ final class RunCommand implements Callable<Integer> {
             var engine = ws.engine(options);
             engine.detectInterrupted();
             if (target.resume != null) {
-                UUID id = ws.batches().findByPrefix(target.resume.strip())
-                        .orElseThrow(() -> UserError.badInput("No batch '" + target.resume
-                                + "' in " + ws.describe() + ". 'propertyaudit batches' lists them.")).id();
+                UUID id = Batches.byId(ws, "--resume", target.resume);
                 propertyName = ws.batches().find(id).orElseThrow().propertyName();
                 try {
                     handle = engine.resume(id, new ProgressPrinter(err));
@@ -205,12 +205,15 @@ final class RunCommand implements Callable<Integer> {
             out.println(o);
             return;
         }
-        out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, property, status.id(), elapsedMs / 1000.0);
+        out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, Terminal.safe(property), status.id(),
+                elapsedMs / 1000.0);
         for (Run r : runs) {
             var counts = ws.answers().counts(r.id());
-            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, left out %d, $%.4f%s%n", r.surface().id(),
+            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, left out %d, $%.4f%s%n",
+                    Terminal.safe(r.surface().id()),
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
-                    counts.answers(), counts.excluded(), r.costUsd(), r.error() == null ? "" : "  (" + r.error() + ")");
+                    counts.answers(), counts.excluded(), r.costUsd(),
+                    r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")");
         }
     }
 
@@ -228,8 +231,8 @@ final class RunCommand implements Callable<Integer> {
 
     /** A stored property by name, or a file that is imported first (create or update). */
     static Property resolveProperty(Workspace ws, String nameOrFile) {
-        Path file = Path.of(nameOrFile);
-        if (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(file)) {
+        Path file = pathOrNull(nameOrFile);
+        if (file != null && (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json") || Files.isRegularFile(file))) {
             if (!Files.isRegularFile(file)) throw UserError.badInput(nameOrFile + ": no such property file.");
             Property p;
             try {
@@ -242,5 +245,14 @@ final class RunCommand implements Callable<Integer> {
         }
         return ws.properties().findByName(nameOrFile).orElseThrow(() -> UserError.badInput("No property named '"
                 + nameOrFile + "'. 'propertyaudit property list' shows them; 'property import P.json' adds one."));
+    }
+
+    /** The text as a path, or null when it cannot be one (a NUL, say): then it can only be a name. */
+    private static Path pathOrNull(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 }

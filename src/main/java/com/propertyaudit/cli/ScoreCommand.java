@@ -41,6 +41,10 @@ final class ScoreCommand implements Callable<Integer> {
             throw UserError.badInput(answersFile + ": the answers file does not exist or cannot be read.");
         }
         // Results go to a temporary file first so that bad input half-way leaves nothing written.
+        if (out != null && out.toString().isBlank()) {
+            throw UserError.badInput("--out is empty: give the path of the results file to write, or leave --out out"
+                    + " for standard output.");
+        }
         Path dir = out == null ? null : out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw UserError.badInput("--out " + out + ": the folder " + dir + " does not exist; create it or choose another.");

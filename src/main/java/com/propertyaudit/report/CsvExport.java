@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -34,28 +33,59 @@ public final class CsvExport {
 
     private CsvExport() {}
 
-    /** Writes the files into {@code target}: a folder, or a zip when the name ends in .zip. */
+    /**
+     * Writes the files into {@code target}: a folder, or a zip when the name ends in .zip. Either
+     * way everything is written to a temporary file or folder beside the target first and moved
+     * into place only when complete, so a failure leaves nothing half-written; the temporary file
+     * or folder is removed whatever happens.
+     */
     public static void write(ReportData data, Path target) throws IOException {
-        if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = UserFiles.temporary(dir, ".export-", ".zip");
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                for (String name : FILES) {
-                    zip.putNextEntry(new ZipEntry(name));
-                    writeOne(data, name, zip);
-                    zip.closeEntry();
-                }
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
+        ExportTargets.checkCsv(target);
+        boolean zip = ExportTargets.isZip(target);
+        boolean into = !zip && Files.isDirectory(target);
+        Path dir = into ? target.toAbsolutePath() : target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = zip ? UserFiles.temporary(dir, ".export-", ".zip") : UserFiles.temporaryFolder(dir, ".export-");
+        Throwable failure = null;
+        try {
+            try {
+                if (zip) writeZip(data, tmp);
+                else writeFolder(data, tmp);
+            } catch (IOException e) {
+                throw FileProblems.whileWriting(dir, e);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            return;
+            if (zip) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            } else if (into) {
+                // Every file is complete before the first is moved; a rename within a folder cannot run out of space.
+                for (String name : FILES) {
+                    Files.move(tmp.resolve(name), target.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                }
+            } else {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (Throwable e) {
+            failure = e;
+            throw e;
+        } finally {
+            UserFiles.remove(tmp, failure);
         }
-        Files.createDirectories(target);
+    }
+
+    private static void writeZip(ReportData data, Path file) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (String name : FILES) {
+                zip.putNextEntry(new ZipEntry(name));
+                writeOne(data, name, zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static void writeFolder(ReportData data, Path folder) throws IOException {
         for (String name : FILES) {
-            try (OutputStream out = Files.newOutputStream(target.resolve(name))) {
+            try (OutputStream out = Files.newOutputStream(folder.resolve(name))) {
                 writeOne(data, name, out);
             }
         }

@@ -63,18 +63,84 @@ public final class PdfReport {
         bold = font("DejaVuSans-Bold.ttf");
     }
 
-    /** Writes the report to {@code file} (a temporary file first, moved into place when complete). */
+    /**
+     * Writes the report to {@code file}: a temporary file first, moved into place when complete and
+     * removed whatever happens.
+     */
     public static void write(ReportData data, Path file) throws IOException {
+        ExportTargets.checkPdf(file);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = UserFiles.temporary(dir, ".report-", ".pdf");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            new PdfReport().render(data, out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
+        Throwable failure = null;
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writeTo(data, out);
+            } catch (IOException e) {
+                throw FileProblems.whileWriting(dir, e);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Throwable e) {
+            failure = e;
+            throw e;
+        } finally {
+            UserFiles.remove(tmp, failure);
+        }
+    }
+
+    /**
+     * Renders the report into {@code out}. OpenPDF wraps a failed write in its own exceptions, and
+     * closing the half-built document then fails on its syntax, hiding the cause: the first write
+     * error is kept and thrown instead.
+     */
+    static void writeTo(ReportData data, OutputStream out) throws IOException {
+        FirstWriteError sink = new FirstWriteError(out);
+        try {
+            new PdfReport().render(data, sink);
+        } catch (RuntimeException e) {
+            if (sink.error != null) throw sink.error;
             throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        if (sink.error != null) throw sink.error;
+    }
+
+    /** Passes bytes on and remembers the first write that failed. */
+    private static final class FirstWriteError extends java.io.FilterOutputStream {
+        IOException error;
+
+        FirstWriteError(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                if (error == null) error = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                if (error == null) error = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                if (error == null) error = e;
+                throw e;
+            }
+        }
     }
 
     private static BaseFont font(String name) throws IOException {

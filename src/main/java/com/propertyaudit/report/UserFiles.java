@@ -1,8 +1,11 @@
 package com.propertyaudit.report;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 
 /**
@@ -20,5 +23,41 @@ public final class UserFiles {
     public static Path temporary(Path dir, String prefix, String suffix) throws IOException {
         Path folder = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
         return Files.createFile(folder.resolve(prefix + UUID.randomUUID() + suffix));
+    }
+
+    /** A new empty folder in {@code dir}, for a set of files moved into place together. */
+    public static Path temporaryFolder(Path dir, String prefix) throws IOException {
+        return Files.createDirectory(dir.resolve(prefix + UUID.randomUUID()));
+    }
+
+    /**
+     * Removes a temporary file or folder, whatever is in it, after success or failure alike. A
+     * removal that fails is added to {@code failure} (the error the caller is throwing), if any,
+     * so it is not lost; on success it is thrown.
+     */
+    public static void remove(Path temporary, Throwable failure) throws IOException {
+        try {
+            if (Files.isDirectory(temporary)) {
+                Files.walkFileTree(temporary, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        Files.delete(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                        if (e != null) throw e;
+                        Files.delete(dir);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } else {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            if (failure == null) throw e;
+            failure.addSuppressed(e);
+        }
     }
 }

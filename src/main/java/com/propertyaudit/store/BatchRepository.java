@@ -87,22 +87,27 @@ public final class BatchRepository {
         }));
     }
 
-    /** A batch by the first characters of its id, as users type them; empty when none or ambiguous. */
-    public Optional<Batch> findByPrefix(String prefix) {
+    /**
+     * The ids of up to {@code limit} batches whose id starts with {@code prefix}: hex digits and
+     * dashes, as users type them (any case, spaces around ignored). The prefix is matched
+     * literally: LIKE's own characters are escaped, so no text can act as a pattern.
+     */
+    public List<UUID> idsStartingWith(String prefix, int limit) {
         String p = prefix.strip().toLowerCase(java.util.Locale.ROOT);
-        if (p.isEmpty()) return Optional.empty();
-        List<UUID> ids = db.read(c -> {
+        if (p.isEmpty()) return List.of();
+        String literal = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return db.read(c -> {
             List<UUID> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM batch WHERE LOWER(CAST(id AS VARCHAR(36))) LIKE ?")) {
-                ps.setString(1, p.replace("%", "").replace("_", "") + "%");
+                    "SELECT id FROM batch WHERE LOWER(CAST(id AS VARCHAR(36))) LIKE ? ESCAPE '\\' ORDER BY id")) {
+                ps.setString(1, literal + "%");
+                ps.setMaxRows(limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(Jdbc.uuid(rs, "id"));
                 }
             }
             return out;
         });
-        return ids.size() == 1 ? find(ids.get(0)) : Optional.empty();
     }
 
     private static Batch batch(ResultSet rs) throws SQLException {

@@ -17,10 +17,6 @@ import com.propertyaudit.domain.Property;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +52,10 @@ public final class PropertyJson {
         }
     }
 
+    /**
+     * A property file, strictly: besides the format (one JSON object, no field twice, no unknown
+     * field, the right types), every field within {@link PropertyLimits}.
+     */
     public static Property read(Path file) {
         byte[] bytes;
         try {
@@ -63,36 +63,88 @@ public final class PropertyJson {
         } catch (IOException e) {
             throw new InvalidPropertyException(file + ": cannot be read (" + e.getMessage() + ").");
         }
-        return parse(decodeUtf8(bytes, file.toString()), file.toString());
+        return parseFile(decodeUtf8(bytes, file.toString()), file.toString());
     }
 
     public static Property read(InputStream in, String sourceName) {
         try {
-            return parse(decodeUtf8(in.readAllBytes(), sourceName), sourceName);
+            return parseFile(decodeUtf8(in.readAllBytes(), sourceName), sourceName);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Parses the JSON text of one property; {@code sourceName} is used in error messages. */
+    /** The text of a property file, checked as {@link #read(Path)} checks it. */
+    public static Property parseFile(String json, String sourceName) {
+        Property p = parse(json, sourceName);
+        PropertyLimits.check(p).ifPresent(problem -> {
+            throw new Ctx(sourceName, Lines.of(json)).error(problem.path(), problem.what());
+        });
+        return p;
+    }
+
+    /**
+     * Parses the JSON text of one property; {@code sourceName} is used in error messages. The
+     * format is checked, not the limits of {@link PropertyLimits}: stored snapshots of past
+     * batches are read here too, and stay readable whatever rules came later.
+     */
     public static Property parse(String json, String sourceName) {
+        JsonNode root = tree(json, sourceName);
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidPropertyException(sourceName + ": the file is empty; expected a JSON object with a \"name\".");
+        }
+        return toProperty(root, new Ctx(sourceName, Lines.of(json)));
+    }
+
+    /**
+     * The one JSON value of the text. A field given twice in one object would silently keep its
+     * last value, and text after the object would be ignored: both are errors here.
+     */
+    private static JsonNode tree(String json, String sourceName) {
         try (JsonParser parser = MAPPER.createParser(json)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode root;
             try {
                 root = MAPPER.readTree(parser);
             } catch (JsonParseException e) {
+                if (isDuplicate(json, e.getLocation())) {
+                    throw new InvalidPropertyException(sourceName + ", line " + e.getLocation().getLineNr()
+                            + ": the field \"" + parser.currentName() + "\" is given twice in one object; keep one.");
+                }
                 throw new InvalidPropertyException(sourceName + ", line " + e.getLocation().getLineNr()
                         + ": not valid JSON (" + e.getOriginalMessage() + ").");
             }
-            if (root == null || root.isMissingNode()) {
-                throw new InvalidPropertyException(sourceName + ": the file is empty; expected a JSON object with a \"name\".");
+            JsonLocation end = parser.currentLocation();
+            boolean more;
+            try {
+                more = parser.nextToken() != null;
+            } catch (JsonParseException e) {
+                more = true;
             }
-            Lines lines = Lines.of(json);
-            return toProperty(root, new Ctx(sourceName, lines));
+            if (more) {
+                throw new InvalidPropertyException(sourceName + ", line " + end.getLineNr() + ": there is more"
+                        + " text after the property's closing brace; a property file holds exactly one JSON object.");
+            }
+            return root;
+        } catch (InvalidPropertyException e) {
+            throw e;
         } catch (JsonProcessingException e) {
             throw new InvalidPropertyException(sourceName + ": not valid JSON (" + e.getOriginalMessage() + ").");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** True when the error at {@code at} was a repeated field: the text reads past that point without the check. */
+    private static boolean isDuplicate(String json, JsonLocation at) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentLocation().getCharOffset() > at.getCharOffset()) return true;
+            }
+            return true;
+        } catch (IOException e) {
+            return e instanceof JsonProcessingException p && p.getLocation() != null
+                    && p.getLocation().getCharOffset() > at.getCharOffset();
         }
     }
 
@@ -144,19 +196,9 @@ public final class PropertyJson {
 
     static String decodeUtf8(byte[] bytes, String sourceName) {
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return s.startsWith("\uFEFF") ? s.substring(1) : s;
-        } catch (CharacterCodingException e) {
-            int line = 1;
-            for (byte b : bytes) {
-                if (b == '\n') line++;
-                if (b < 0) break;
-            }
-            throw new InvalidPropertyException(sourceName + ", line " + line
+            return Utf8.decode(bytes);
+        } catch (Utf8.NotUtf8 e) {
+            throw new InvalidPropertyException(sourceName + ", line " + e.line
                     + ": the file is not UTF-8 text; save it as UTF-8 and try again.");
         }
     }

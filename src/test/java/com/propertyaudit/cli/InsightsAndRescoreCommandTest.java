@@ -80,7 +80,7 @@ class InsightsAndRescoreCommandTest {
         int code = PropertyAuditCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 "insights", "--batch", "deadbeef", "--home", home.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("no single batch starts with 'deadbeef'");
+        assertThat(err.toString()).contains("no batch id starts with 'deadbeef'");
     }
 
     int code(String... args) {

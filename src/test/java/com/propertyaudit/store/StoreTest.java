@@ -99,7 +99,7 @@ class StoreTest {
         batches.create(b, List.of(r1, r2), "me");
         assertThat(batches.find(b.id())).contains(b);
         assertThat(batches.runs(b.id())).containsExactlyInAnyOrder(r2, r1);
-        assertThat(batches.findByPrefix(b.id().toString().substring(0, 8))).contains(b);
+        assertThat(batches.idsStartingWith(b.id().toString().substring(0, 8), 2)).containsExactly(b.id());
         assertThat(batches.latest(PROPERTY.name())).contains(b.id());
     }
 

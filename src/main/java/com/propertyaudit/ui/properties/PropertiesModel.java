@@ -126,7 +126,7 @@ public final class PropertiesModel {
 
     /** Reads a CSV of queries; the caller shows the result and calls {@link #addQueries} if accepted. */
     public void readQueries(Path file, Consumer<QueryCsv.Result> then) {
-        background.run(() -> QueryCsv.parse(Files.readString(file)), then,
+        background.run(() -> QueryCsv.read(file), then,
                 e -> feedback.error("The file could not be read", FxTasks.describe(e)));
     }
 
@@ -137,6 +137,10 @@ public final class PropertiesModel {
     /** "12 queries can be added. 2 rows are left out: line 3 …" */
     public static String describe(QueryCsv.Result result) {
         StringBuilder text = new StringBuilder(result.queries().size() + " queries can be added.");
+        if (result.separator() != ',') {
+            text.append(" (Columns read as separated by ").append(result.separator() == ';' ? "semicolons" : "tabs")
+                    .append(".)");
+        }
         if (!result.problems().isEmpty()) {
             text.append("\n\n").append(result.problems().size()).append(" rows are left out:\n");
             result.problems().stream().limit(20).forEach(p -> text.append("line ").append(p.line()).append(' ')

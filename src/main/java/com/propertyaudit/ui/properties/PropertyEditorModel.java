@@ -4,6 +4,7 @@ import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Competitor;
 import com.propertyaudit.domain.Location;
 import com.propertyaudit.domain.Property;
+import com.propertyaudit.store.PropertyLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -69,7 +70,8 @@ public final class PropertyEditorModel {
     private final StringBinding problem;
 
     public PropertyEditorModel() {
-        problem = Bindings.createStringBinding(this::validate, name, aliases, domains, competitors, queries);
+        problem = Bindings.createStringBinding(this::validate, name, aliases, domains, city, region, neighborhood,
+                competitors, queries);
         // Change listeners: an invalidation listener stays silent until someone reads the value again.
         for (StringProperty p : List.of(name, aliases, domains, city, region, neighborhood)) {
             p.addListener((o, was, now) -> dirty.set(true));
@@ -140,12 +142,15 @@ public final class PropertyEditorModel {
         if (queries.stream().allMatch(q -> q.text.get() == null || q.text.get().isBlank())) {
             return "Add at least one query to audit.";
         }
-        return "";
+        // The same limits as a property file's, so a save never ends in a database error.
+        return PropertyLimits.check(toProperty()).map(PropertyLimits.Problem::describe).orElse("");
     }
 
     /** What is wrong with a property name, or null: for the field's own decoration too. */
     public static String nameProblem(String text) {
-        return text == null || text.isBlank() ? "Enter the property's name." : null;
+        if (text == null || text.isBlank()) return "Enter the property's name.";
+        String problem = PropertyLimits.name(text.strip(), PropertyLimits.NAME);
+        return problem == null ? null : "The name " + problem;
     }
 
     /** What is wrong with a comma-separated list of domains, or null. */

@@ -37,6 +37,22 @@ class PropertyEditorModelTest {
     }
 
     @Test
+    void theFileLimitsHoldInTheFormToo() {
+        PropertyEditorModel m = new PropertyEditorModel();
+        m.load(AppContext.sampleProperty());
+        m.name.set("\u00A0\u200B\u00A0");
+        assertThat(m.problem().get()).startsWith("The name has no letter or digit");
+        m.name.set("n".repeat(301));
+        assertThat(m.problem().get()).isEqualTo("The name is 301 characters long; the limit is 300.");
+        m.name.set("Domain San Diego");
+        m.city.set("c".repeat(201));
+        assertThat(m.problem().get()).isEqualTo("Field \"location.city\" is 201 characters long; the limit is 200.");
+        m.city.set("San Diego");
+        m.queries.get(0).topic.set("t".repeat(101));
+        assertThat(m.problem().get()).isEqualTo("Field \"queries[0].topic\" is 101 characters long; the limit is 100.");
+    }
+
+    @Test
     void generatedQueriesUseTheLocationAndSkipExistingOnes() {
         PropertyEditorModel m = new PropertyEditorModel();
         m.load(AppContext.sampleProperty());
