@@ -186,6 +186,13 @@ class AuditEngineTest {
         assertThat(cut.score().score()).isZero();
         assertThat(events).filteredOn(e -> e instanceof EngineEvent.QueryFinished f && f.queryIndex() == 1)
                 .singleElement().matches(e -> ((EngineEvent.QueryFinished) e).outcome() == AnswerOutcome.TRUNCATED);
+        // Re-scoring keeps the outcome: a cut-off reply is not scored as if it were whole.
+        new InsightsService(new PropertyRepository(db), batches, runs, answers).rescore(h.batchId(), "Harbor Point Lofts");
+        StoredAnswer rescored = answers.find(cut.answer().id()).orElseThrow();
+        assertThat(rescored.answer().outcome()).isEqualTo(AnswerOutcome.TRUNCATED);
+        assertThat(rescored.score().score()).isZero();
+        assertThat(answers.forRun(run.id()).stream().filter(a -> a.answer().queryIndex() == 0).findFirst()
+                .orElseThrow().score().brandMentioned()).isTrue();
         // Resume asks only for what is not an answer, and the run completes.
         AuditEngine again = engine(new FakeLlmClient(5), 4);
         assertThat(again.resume(h.batchId(), events::add).done().get(30, TimeUnit.SECONDS))
