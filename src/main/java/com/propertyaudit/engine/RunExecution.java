@@ -157,9 +157,7 @@ final class RunExecution {
         int budget = cut ? Math.min(2 * request.maxOutputTokens(), MAX_REASK_TOKENS) : request.maxOutputTokens();
         String why = cut ? "Asked again with " + budget + " tokens after a cut-off at " + request.maxOutputTokens() + "."
                 : "Asked again after a reply with no text.";
-        LlmRequest again = new LlmRequest(request.surface(), request.prompt(), request.system(), budget, request.seed(),
-                request.subject());
-        return call(again).handle((second, error) -> second != null ? second.after(first, why) : first);
+        return call(request.withMaxOutputTokens(budget)).handle((second, error) -> second != null ? second.after(first, why) : first);
     }
 
     /** Stores the outcome; if the store itself fails, the run says so and stops rather than ending "completed". */

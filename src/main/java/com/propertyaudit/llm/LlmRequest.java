@@ -12,13 +12,25 @@ import java.util.Objects;
  * @param seed            makes the Simulated provider's answer reproducible; real providers ignore it
  * @param subject         the property being audited; only the Simulated provider reads it (to name
  *                        the property and its competitors), real providers never send it
+ * @param schema          the structured output the reply must follow, or null for a renter's question
  */
 public record LlmRequest(
-        Surface surface, String prompt, String system, int maxOutputTokens, long seed, Property subject) {
+        Surface surface, String prompt, String system, int maxOutputTokens, long seed, Property subject,
+        OutputSchema schema) {
 
     public LlmRequest {
         Objects.requireNonNull(surface, "surface");
         Objects.requireNonNull(prompt, "prompt");
         if (maxOutputTokens < 1) throw new IllegalArgumentException("maxOutputTokens must be positive");
+    }
+
+    /** A renter's question: free text, no schema. */
+    public LlmRequest(Surface surface, String prompt, String system, int maxOutputTokens, long seed, Property subject) {
+        this(surface, prompt, system, maxOutputTokens, seed, subject, null);
+    }
+
+    /** The same request with another completion budget (asking again after a cut-off). */
+    public LlmRequest withMaxOutputTokens(int tokens) {
+        return new LlmRequest(surface, prompt, system, tokens, seed, subject, schema);
     }
 }
