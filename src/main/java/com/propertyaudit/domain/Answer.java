@@ -20,6 +20,8 @@ import java.util.UUID;
  * @param note         what the analyst should know about the reply, e.g. "cut off at the token limit"
  * @param error        a user-readable sentence when the outcome is FAILED
  * @param retrieved    pages the engine's search found that the answer does not cite
+ * @param searches     the web searches the engine ran to write it (its fan-out), in order
+ * @param searchedFrom the approximate location its web search was sent from ("San Diego, CA, US"), or null
  */
 public record Answer(
         long id,
@@ -40,7 +42,9 @@ public record Answer(
         int inputTokens,
         int outputTokens,
         Instant receivedAt,
-        List<Citation> retrieved) {
+        List<Citation> retrieved,
+        List<String> searches,
+        String searchedFrom) {
 
     public Answer {
         Objects.requireNonNull(runId, "runId");
@@ -49,11 +53,21 @@ public record Answer(
         Objects.requireNonNull(receivedAt, "receivedAt");
         citations = citations == null ? List.of() : List.copyOf(citations);
         retrieved = retrieved == null ? List.of() : List.copyOf(retrieved);
+        searches = searches == null ? List.of() : List.copyOf(searches);
+    }
+
+    /** An answer without web search: no searches, no location. */
+    public Answer(long id, UUID runId, int queryIndex, String queryText, String topic, int sample,
+            AnswerOutcome outcome, String text, List<Citation> citations, String rawRequest, String rawResponse,
+            String finishReason, String note, String error, long latencyMs, int inputTokens, int outputTokens,
+            Instant receivedAt, List<Citation> retrieved) {
+        this(id, runId, queryIndex, queryText, topic, sample, outcome, text, citations, rawRequest, rawResponse,
+                finishReason, note, error, latencyMs, inputTokens, outputTokens, receivedAt, retrieved, List.of(), null);
     }
 
     public Answer withId(long newId) {
         return new Answer(newId, runId, queryIndex, queryText, topic, sample, outcome, text, citations,
                 rawRequest, rawResponse, finishReason, note, error, latencyMs, inputTokens, outputTokens,
-                receivedAt, retrieved);
+                receivedAt, retrieved, searches, searchedFrom);
     }
 }

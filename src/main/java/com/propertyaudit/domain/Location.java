@@ -1,9 +1,34 @@
 package com.propertyaudit.domain;
 
-/** Where a property is; every part may be null. */
-public record Location(String city, String region, String neighborhood) {
+import java.util.Locale;
+import java.util.Set;
 
-    public static final Location NONE = new Location(null, null, null);
+/**
+ * Where a property is; every part may be null.
+ *
+ * @param country ISO 3166-1 alpha-2 code in upper case ("US"), or null
+ */
+public record Location(String city, String region, String neighborhood, String country) {
+
+    public static final Location NONE = new Location(null, null, null, null);
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public Location {
+        if (country != null) {
+            country = country.strip().toUpperCase(Locale.ROOT);
+            if (country.isEmpty()) country = null;
+        }
+    }
+
+    public Location(String city, String region, String neighborhood) {
+        this(city, region, neighborhood, null);
+    }
+
+    /** Whether a text is an ISO 3166-1 alpha-2 country code, in any case. */
+    public static boolean isCountryCode(String code) {
+        return code != null && COUNTRIES.contains(code.strip().toUpperCase(Locale.ROOT));
+    }
 
     /** "Pearl District, Portland, OR" — the parts that are present, joined. */
     public String describe() {
@@ -15,5 +40,10 @@ public record Location(String city, String region, String neighborhood) {
             }
         }
         return sb.toString();
+    }
+
+    /** True when no part is given. */
+    public boolean isEmpty() {
+        return describe().isEmpty() && country == null;
     }
 }

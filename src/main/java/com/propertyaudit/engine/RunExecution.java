@@ -13,6 +13,7 @@ import com.propertyaudit.llm.LlmClient;
 import com.propertyaudit.llm.LlmException;
 import com.propertyaudit.llm.LlmRequest;
 import com.propertyaudit.llm.LlmResponse;
+import com.propertyaudit.llm.SearchLocation;
 import com.propertyaudit.store.AnswerKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ final class RunExecution {
     private final Consumer<EngineEvent> events;
     private final Clock clock;
     private final int maxOutputTokens;
+    /** Where this surface's web search searches from: the property's city, when the provider takes one. */
+    private final SearchLocation searchFrom;
 
     /** The largest completion budget a re-ask after a cut-off may use. */
     static final int MAX_REASK_TOKENS = 16_000;
@@ -76,6 +79,8 @@ final class RunExecution {
         this.maxOutputTokens = maxOutputTokens;
         this.total = batch.expectedAnswersPerRun();
         this.done = new AtomicInteger(alreadyDone);
+        this.searchFrom = SearchLocation.takenBy(run.surface())
+                ? SearchLocation.of(batch.snapshot().location()).orElse(null) : null;
     }
 
     int total() {
@@ -118,7 +123,7 @@ final class RunExecution {
             events.accept(new EngineEvent.QueryStarted(batch.id(), run.id(), run.surface(), key.queryIndex(), key.sample()));
             long t0 = System.nanoTime();
             LlmRequest request = new LlmRequest(run.surface(), query.text(), null, maxOutputTokens, seed(key),
-                    batch.snapshot());
+                    batch.snapshot(), null, searchFrom);
             CompletableFuture<LlmResponse> asked = call(request).thenCompose(first -> askAgainIfUnusable(request, first));
             cancellable.add(asked);
             return asked.handle((response, error) -> {
@@ -190,7 +195,7 @@ final class RunExecution {
             Answer answer = new Answer(0, run.id(), o.key.queryIndex(), o.query.text(), o.query.topic(),
                     o.key.sample(), r.outcome(), r.text(), r.citations(), r.rawRequest(), r.rawResponse(),
                     r.finishReason(), r.note(), null, o.latencyMs, r.inputTokens(), r.outputTokens(), clock.instant(),
-                    r.retrieved());
+                    r.retrieved(), r.searches(), searchFrom == null ? null : searchFrom.describe());
             // A refusal names no one, and a cut-off or empty reply is not scored as if it were whole.
             AnswerScore score = r.outcome() == AnswerOutcome.COMPLETED ? scoreSafely(r) : AnswerScore.EMPTY;
             // One transaction with its mentions and citations, committed before anyone hears of it.

@@ -141,7 +141,9 @@ public final class Workspace implements AutoCloseable {
         List<String> missing = new ArrayList<>();
         for (Surface s : surfaces) {
             String var = ApiKeys.variable(s.provider());
-            if (var != null && keys.key(s.provider()).isEmpty() && !missing.contains(var)) missing.add(var);
+            if (s.provider().keyRequired() && keys.key(s.provider()).isEmpty() && !missing.contains(var)) {
+                missing.add(var);
+            }
         }
         return missing;
     }
@@ -176,12 +178,20 @@ public final class Workspace implements AutoCloseable {
         if (clients == null) {
             AppSettings s = settings();
             LlmConfig config = LlmConfig.fromEnvironment(env)
-                    .withDefaultBaseUrls(s.openAiBaseUrl(), s.anthropicBaseUrl(), env)
+                    .withDefaultBaseUrls(baseUrlsOf(s), env)
                     .withKeys(this::keyFor)
                     .withRequestTimeout(Duration.ofSeconds(s.requestTimeoutSeconds()));
             clients = new LlmClients(config);
         }
         return clients;
+    }
+
+    private static Map<Provider, String> baseUrlsOf(AppSettings s) {
+        Map<Provider, String> urls = new java.util.EnumMap<>(Provider.class);
+        for (Provider p : Provider.remote()) {
+            if (s.baseUrl(p) != null) urls.put(p, s.baseUrl(p));
+        }
+        return urls;
     }
 
     private Optional<String> keyFor(Provider provider) {

@@ -52,8 +52,9 @@ final class AnthropicClient implements LlmClient {
         if (r.system() != null) body.put("system", r.system());
         body.putArray("messages").addObject().put("role", "user").put("content", r.prompt());
         if (r.surface().webSearch()) {
-            body.putArray("tools").addObject()
+            ObjectNode tool = body.putArray("tools").addObject()
                     .put("type", "web_search_20250305").put("name", "web_search").put("max_uses", 5);
+            if (r.searchFrom() != null) r.searchFrom().toUserLocation(tool.putObject("user_location"));
         }
         return body;
     }
@@ -197,12 +198,13 @@ final class AnthropicClient implements LlmClient {
             String rawResponse = bodies.size() == 1 ? bodies.get(0) : "[" + String.join(",", bodies) + "]";
             return new LlmResponse(outcome, text, read.cited, read.retrieved, first.toString(), rawResponse,
                     (System.nanoTime() - t0) / 1_000_000, (int) inputTokens, outputTokens, stop,
-                    notes.isEmpty() ? null : String.join(" ", notes), attempts);
+                    notes.isEmpty() ? null : String.join(" ", notes), attempts, read.searches);
         }
     }
 
     /** The text of a turn's content blocks, the sources its text cites, and the pages its searches found. */
-    private record Read(String text, List<Citation> cited, List<Citation> retrieved, List<String> toolErrors) {}
+    private record Read(String text, List<Citation> cited, List<Citation> retrieved, List<String> toolErrors,
+            List<String> searches) {}
 
     private static Read read(ArrayNode blocks) {
         StringBuilder text = new StringBuilder();
@@ -210,9 +212,16 @@ final class AnthropicClient implements LlmClient {
         Map<String, Citation> cited = new LinkedHashMap<>();
         Map<String, Citation> found = new LinkedHashMap<>();
         List<String> toolErrors = new ArrayList<>();
+        List<String> searches = new ArrayList<>();
         boolean afterTool = false;
         for (JsonNode block : blocks) {
             switch (block.path("type").asText()) {
+                case "server_tool_use" -> {
+                    afterTool = true;
+                    if ("web_search".equals(block.path("name").asText()) && block.path("input").path("query").isTextual()) {
+                        searches.add(block.path("input").path("query").asText());
+                    }
+                }
                 case "text" -> {
                     String t = block.path("text").asText("");
                     // A text block after a tool block is a new paragraph: gluing "…options." to
@@ -246,7 +255,8 @@ final class AnthropicClient implements LlmClient {
         }
         // A search result the text cites is a citation; the rest were found, not cited.
         cited.keySet().forEach(found::remove);
-        return new Read(text.toString(), new ArrayList<>(cited.values()), new ArrayList<>(found.values()), toolErrors);
+        return new Read(text.toString(), new ArrayList<>(cited.values()), new ArrayList<>(found.values()), toolErrors,
+                searches);
     }
 
     private static String textOrNull(JsonNode n) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +33,11 @@ final class HttpExchange {
     interface Classifier {
         /** True for a 429 that waiting will not fix (no quota, spend limit). */
         boolean isQuotaExhausted(int code, String body);
+
+        /** A wait the provider puts in the error body (Gemini's RetryInfo), when its headers give none. */
+        default Optional<Duration> advisedWait(int code, String body) {
+            return Optional.empty();
+        }
 
         /** The exception for a final error response; {@code headers} reads the response's headers. */
         LlmException failure(int code, String body, String rawRequest, Function<String, String> headers);
@@ -150,7 +156,8 @@ final class HttpExchange {
             boolean retry = RetryPolicy.retryableStatus(code) && !classifier.isQuotaExhausted(code, body);
             retry = RetryPolicy.shouldRetryHeader(response::header).orElse(retry);
             if (retry && attempts < maxAttempts) {
-                Duration advised = RetryPolicy.advisedWait(response::header, Instant.now()).orElse(null);
+                Duration advised = RetryPolicy.advisedWait(response::header, Instant.now())
+                        .or(() -> classifier.advisedWait(code, body)).orElse(null);
                 if (advised != null && advised.compareTo(RetryPolicy.MAX_ADVISED) > 0) {
                     result.completeExceptionally(new LlmException(LlmException.Kind.ASKED_TO_WAIT, "The provider asked"
                             + " to wait " + advised.toSeconds() + " s before the next request (" + providerName + ", HTTP "

@@ -39,11 +39,22 @@ public final class LlmClients implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        clients.put(Provider.OPENAI, new OpenAiClient(new HttpExchange(http, timer, new ProviderThrottle(),
-                config.maxAttempts(), "OpenAI"), config.openAiBaseUrl(), config.keys()));
-        clients.put(Provider.ANTHROPIC, new AnthropicClient(new HttpExchange(http, timer, new ProviderThrottle(),
-                config.maxAttempts(), "Anthropic"), config.anthropicBaseUrl(), config.keys()));
+        clients.put(Provider.OPENAI, new OpenAiClient(exchange(config, "OpenAI"),
+                config.baseUrl(Provider.OPENAI), config.keys()));
+        clients.put(Provider.ANTHROPIC, new AnthropicClient(exchange(config, "Anthropic"),
+                config.baseUrl(Provider.ANTHROPIC), config.keys()));
+        clients.put(Provider.GEMINI, new GeminiClient(exchange(config, "Gemini"),
+                config.baseUrl(Provider.GEMINI), config.keys()));
+        clients.put(Provider.PERPLEXITY, new PerplexityClient(exchange(config, "Perplexity"),
+                config.baseUrl(Provider.PERPLEXITY), config.keys()));
+        clients.put(Provider.LOCAL, new LocalClient(exchange(config, "The local server at "
+                + config.baseUrl(Provider.LOCAL)), config.baseUrl(Provider.LOCAL), config.keys()));
         clients.put(Provider.SIMULATED, new SimulatedClient(timer, config.simulatedLatency()));
+    }
+
+    /** One exchange per provider: its own throttle, so a 429 slows that provider only. */
+    private HttpExchange exchange(LlmConfig config, String name) {
+        return new HttpExchange(http, timer, new ProviderThrottle(), config.maxAttempts(), name);
     }
 
     public LlmClient forSurface(Surface surface) {

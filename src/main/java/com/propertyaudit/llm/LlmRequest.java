@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param subject         the property being audited; only the Simulated provider reads it (to name
  *                        the property and its competitors), real providers never send it
  * @param schema          the structured output the reply must follow, or null for a renter's question
+ * @param searchFrom      where a web search should search from (the renter's approximate location), or null
  */
 public record LlmRequest(
         Surface surface, String prompt, String system, int maxOutputTokens, long seed, Property subject,
-        OutputSchema schema) {
+        OutputSchema schema, SearchLocation searchFrom) {
 
     public LlmRequest {
         Objects.requireNonNull(surface, "surface");
@@ -24,13 +25,19 @@ public record LlmRequest(
         if (maxOutputTokens < 1) throw new IllegalArgumentException("maxOutputTokens must be positive");
     }
 
-    /** A renter's question: free text, no schema. */
+    /** A renter's question: free text, no schema, searching from nowhere in particular. */
     public LlmRequest(Surface surface, String prompt, String system, int maxOutputTokens, long seed, Property subject) {
-        this(surface, prompt, system, maxOutputTokens, seed, subject, null);
+        this(surface, prompt, system, maxOutputTokens, seed, subject, null, null);
+    }
+
+    /** A request for structured output. */
+    public LlmRequest(Surface surface, String prompt, String system, int maxOutputTokens, long seed, Property subject,
+            OutputSchema schema) {
+        this(surface, prompt, system, maxOutputTokens, seed, subject, schema, null);
     }
 
     /** The same request with another completion budget (asking again after a cut-off). */
     public LlmRequest withMaxOutputTokens(int tokens) {
-        return new LlmRequest(surface, prompt, system, tokens, seed, subject, schema);
+        return new LlmRequest(surface, prompt, system, tokens, seed, subject, schema, searchFrom);
     }
 }

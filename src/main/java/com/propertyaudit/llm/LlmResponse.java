@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param finishReason the provider's own word (stop, length, end_turn, max_tokens, incomplete reason …); may be null
  * @param note         what the analyst should know (why it is empty, cut, refused, continued); null when nothing
  * @param attempts     how many HTTP attempts it took (1 when no retry)
+ * @param searches     the web searches the engine ran (fan-out), in order; empty without web search
  */
 public record LlmResponse(
         AnswerOutcome outcome,
@@ -29,7 +30,8 @@ public record LlmResponse(
         int outputTokens,
         String finishReason,
         String note,
-        int attempts) {
+        int attempts,
+        List<String> searches) {
 
     public LlmResponse {
         Objects.requireNonNull(outcome, "outcome");
@@ -39,6 +41,15 @@ public record LlmResponse(
         text = text == null ? "" : text;
         citations = citations == null ? List.of() : List.copyOf(citations);
         retrieved = retrieved == null ? List.of() : List.copyOf(retrieved);
+        searches = searches == null ? List.of() : List.copyOf(searches);
+    }
+
+    /** A reply that ran no web search. */
+    public LlmResponse(AnswerOutcome outcome, String text, List<Citation> citations, List<Citation> retrieved,
+            String rawRequest, String rawResponse, long latencyMs, int inputTokens, int outputTokens,
+            String finishReason, String note, int attempts) {
+        this(outcome, text, citations, retrieved, rawRequest, rawResponse, latencyMs, inputTokens, outputTokens,
+                finishReason, note, attempts, List.of());
     }
 
     /** This reply, having cost also the tokens and time of an earlier reply to the same question. */
@@ -46,6 +57,6 @@ public record LlmResponse(
         String joined = note == null ? why : why + " " + note;
         return new LlmResponse(outcome, text, citations, retrieved, rawRequest, rawResponse,
                 latencyMs + earlier.latencyMs, inputTokens + earlier.inputTokens, outputTokens + earlier.outputTokens,
-                finishReason, joined, attempts + earlier.attempts);
+                finishReason, joined, attempts + earlier.attempts, searches);
     }
 }

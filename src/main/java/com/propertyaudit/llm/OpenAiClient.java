@@ -62,7 +62,9 @@ final class OpenAiClient implements LlmClient {
         body.put("model", r.surface().model());
         if (r.system() != null) body.put("instructions", r.system());
         body.put("input", r.prompt());
-        body.putArray("tools").addObject().put("type", "web_search");
+        ObjectNode tool = body.putArray("tools").addObject().put("type", "web_search");
+        // Searching as a renter in the property's city would, since local answers depend on it.
+        if (r.searchFrom() != null) r.searchFrom().toUserLocation(tool.putObject("user_location"));
         // The pages each search found, so they can be told apart from the ones the answer cites.
         body.putArray("include").add("web_search_call.action.sources");
         body.put("max_output_tokens", r.maxOutputTokens());
@@ -112,41 +114,16 @@ final class OpenAiClient implements LlmClient {
     }
 
     private LlmResponse fromChat(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
-        JsonNode choice = root.path("choices").path(0);
-        JsonNode message = choice.path("message");
-        String text = message.path("content").isTextual() ? message.path("content").asText() : "";
-        String finish = textOrNull(choice.path("finish_reason"));
-        String refusal = textOrNull(message.path("refusal"));
+        ChatReply chat = ChatReply.read(root);
         List<Citation> citations = new ArrayList<>();
-        for (JsonNode a : message.path("annotations")) {
+        for (JsonNode a : root.path("choices").path(0).path("message").path("annotations")) {
             JsonNode c = a.path("url_citation");
             if (c.path("url").isTextual()) citations.add(new Citation(c.path("url").asText(), textOrNull(c.path("title"))));
         }
-        AnswerOutcome outcome;
-        String note;
-        if ("length".equals(finish)) {
-            outcome = AnswerOutcome.TRUNCATED;
-            note = text.isEmpty() ? "Cut off at the token limit before any text (finish_reason length; reasoning"
-                    + " tokens count towards the limit)." : "Cut off at the token limit (finish_reason length).";
-        } else if (refusal != null) {
-            outcome = AnswerOutcome.REFUSED;
-            note = "The model refused: " + refusal;
-            if (text.isEmpty()) text = refusal;
-        } else if ("content_filter".equals(finish)) {
-            outcome = AnswerOutcome.REFUSED;
-            note = "The provider's content filter withheld the answer (finish_reason content_filter).";
-        } else if (text.isBlank()) {
-            outcome = AnswerOutcome.EMPTY;
-            note = choice.isMissingNode() ? "The response had no choices."
-                    : "The model returned no text (finish_reason " + finish + ").";
-        } else {
-            outcome = AnswerOutcome.COMPLETED;
-            note = null;
-        }
         JsonNode usage = root.path("usage");
-        return new LlmResponse(outcome, text, citations, List.of(), raw, reply.body(), latency,
-                usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), finish, note,
-                reply.attempts());
+        return new LlmResponse(chat.outcome(), chat.text(), citations, List.of(), raw, reply.body(), latency,
+                usage.path("prompt_tokens").asInt(0), usage.path("completion_tokens").asInt(0), chat.finishReason(),
+                chat.note(), reply.attempts());
     }
 
     private LlmResponse fromResponses(JsonNode root, String raw, HttpExchange.Reply reply, long latency) {
@@ -162,10 +139,17 @@ final class OpenAiClient implements LlmClient {
         StringBuilder text = new StringBuilder();
         Map<String, Citation> cited = new LinkedHashMap<>();
         Map<String, Citation> found = new LinkedHashMap<>();
+        List<String> searches = new ArrayList<>();
         String refusal = null;
         for (JsonNode item : root.path("output")) {
             String itemType = item.path("type").asText();
             if ("web_search_call".equals(itemType)) {
+                JsonNode action = item.path("action");
+                // queries[] in the current schema; the deprecated single query in older replies.
+                for (JsonNode q : action.path("queries")) if (q.isTextual()) searches.add(q.asText());
+                if (!action.path("queries").isArray() && action.path("query").isTextual()) {
+                    searches.add(action.path("query").asText());
+                }
                 for (JsonNode src : item.path("action").path("sources")) {
                     if (src.path("url").isTextual()) found.putIfAbsent(src.path("url").asText(),
                             new Citation(src.path("url").asText(), textOrNull(src.path("title"))));
@@ -214,7 +198,7 @@ final class OpenAiClient implements LlmClient {
         return new LlmResponse(outcome, text.toString(), new ArrayList<>(cited.values()),
                 new ArrayList<>(found.values()), raw, reply.body(), latency, usage.path("input_tokens").asInt(0),
                 usage.path("output_tokens").asInt(0), reason == null ? status : status + ": " + reason, note,
-                reply.attempts());
+                reply.attempts(), searches);
     }
 
     private static String textOrNull(JsonNode n) {

@@ -1,6 +1,7 @@
 package com.propertyaudit.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -35,7 +36,8 @@ abstract class ProviderErrors implements HttpExchange.Classifier {
         ErrorBody e = read(body);
         LlmException special = specific(code, e, body, rawRequest);
         if (special != null) return special;
-        String detail = e.message().isEmpty() ? OpenAiClient.shorten(body) : e.message();
+        String detail = !e.message().isEmpty() ? e.message() : htmlTitle(body).map(t -> "an HTML error page: " + t)
+                .orElseGet(() -> OpenAiClient.shorten(body));
         String tag = e.code().isEmpty() ? e.type() : e.code();
         String status = code + (tag.isEmpty() ? "" : " " + tag);
         LlmException.Kind kind;
@@ -58,6 +60,13 @@ abstract class ProviderErrors implements HttpExchange.Classifier {
             sentence = provider + " rejected the request (" + status + "): " + detail;
         }
         return new LlmException(kind, sentence, code, rawRequest, body, null);
+    }
+
+    /** A gateway's HTML error page says its title and nothing else worth repeating. */
+    static Optional<String> htmlTitle(String body) {
+        if (body == null || !body.stripLeading().startsWith("<")) return Optional.empty();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?is)<title>(.*?)</title>").matcher(body);
+        return Optional.of(m.find() ? m.group(1).strip() : "no title");
     }
 
     /** The failure for a model that does not exist for this key or was retired: it stops the run. */

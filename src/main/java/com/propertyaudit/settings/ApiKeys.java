@@ -20,11 +20,7 @@ public final class ApiKeys {
 
     /** The environment variable that holds a provider's key; null for Simulated, which needs none. */
     public static String variable(Provider provider) {
-        return switch (provider) {
-            case OPENAI -> "OPENAI_API_KEY";
-            case ANTHROPIC -> "ANTHROPIC_API_KEY";
-            case SIMULATED -> null;
-        };
+        return provider.keyVariable();
     }
 
     public Optional<String> key(Provider provider) {

@@ -1,6 +1,7 @@
 package com.propertyaudit.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.propertyaudit.domain.Provider;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,10 @@ import java.util.Map;
  * What the analyst sets once: endpoints, default surfaces, limits, prices and looks. Never a key:
  * keys live in the environment or the OS keychain ({@link ApiKeys}).
  *
- * @param prices USD per million tokens by model prefix, [input, output]; overrides the built-in table
+ * @param prices   USD per million tokens by model prefix, [input, output]; overrides the built-in table
+ * @param baseUrls base URLs of the providers added after OpenAI and Anthropic, by provider id
+ *                 ({@code gemini}, {@code perplexity}, {@code local}); OpenAI's and Anthropic's keep their
+ *                 own fields so settings files written before stay valid
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record AppSettings(
@@ -22,7 +26,8 @@ public record AppSettings(
         Map<String, List<Double>> prices,
         WindowBounds window,
         boolean keysNoteDismissed,
-        String lastExportFolder) {
+        String lastExportFolder,
+        Map<String, String> baseUrls) {
 
     public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
@@ -37,10 +42,15 @@ public record AppSettings(
         samples = samples <= 0 ? 1 : samples;
         theme = "dark".equals(theme) ? "dark" : "light";
         prices = prices == null ? Map.of() : Map.copyOf(prices);
+        Map<String, String> urls = new java.util.TreeMap<>();
+        if (baseUrls != null) baseUrls.forEach((k, v) -> {
+            if (k != null && blankToNull(v) != null) urls.put(k, v.strip());
+        });
+        baseUrls = Map.copyOf(urls);
     }
 
     public static AppSettings defaults() {
-        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null);
+        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null, null);
     }
 
     /** Where the window was; null until it has been closed once. */
@@ -48,33 +58,52 @@ public record AppSettings(
 
     public AppSettings withWindow(WindowBounds w) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, w, keysNoteDismissed, lastExportFolder);
+                samples, theme, prices, w, keysNoteDismissed, lastExportFolder, baseUrls);
     }
 
     public AppSettings withTheme(String t) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, t, prices, window, keysNoteDismissed, lastExportFolder);
+                samples, t, prices, window, keysNoteDismissed, lastExportFolder, baseUrls);
     }
 
     public AppSettings withKeysNoteDismissed(boolean dismissed) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, window, dismissed, lastExportFolder);
+                samples, theme, prices, window, dismissed, lastExportFolder, baseUrls);
     }
 
     public AppSettings withLastExportFolder(String folder) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, window, keysNoteDismissed, folder);
+                samples, theme, prices, window, keysNoteDismissed, folder, baseUrls);
     }
 
     public AppSettings withConnection(String openAi, String anthropic, List<String> surfaces, int newConcurrency,
             int timeoutSeconds, int newSamples) {
         return new AppSettings(openAi, anthropic, surfaces, newConcurrency, timeoutSeconds, newSamples, theme, prices,
-                window, keysNoteDismissed, lastExportFolder);
+                window, keysNoteDismissed, lastExportFolder, baseUrls);
     }
 
     public AppSettings withPrices(Map<String, List<Double>> newPrices) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder);
+                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder, baseUrls);
+    }
+
+    /** The base URL set here for a provider, or null to use the environment or the default. */
+    public String baseUrl(Provider provider) {
+        return switch (provider) {
+            case OPENAI -> openAiBaseUrl;
+            case ANTHROPIC -> anthropicBaseUrl;
+            default -> baseUrls.get(provider.id());
+        };
+    }
+
+    /** These settings with every remote provider's base URL as given (blank: the default). */
+    public AppSettings withBaseUrls(Map<Provider, String> urls) {
+        Map<String, String> others = new java.util.TreeMap<>();
+        urls.forEach((p, u) -> {
+            if (p != Provider.OPENAI && p != Provider.ANTHROPIC && u != null) others.put(p.id(), u);
+        });
+        return new AppSettings(urls.get(Provider.OPENAI), urls.get(Provider.ANTHROPIC), defaultSurfaces, concurrency,
+                requestTimeoutSeconds, samples, theme, prices, window, keysNoteDismissed, lastExportFolder, others);
     }
 
     private static String blankToNull(String s) {

@@ -74,7 +74,7 @@ public final class AnswerRepository {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO answer (run_id, query_index, query_text, topic,"
                     + " sample, outcome, text, citations, raw_request, raw_response, finish_reason, note, error,"
                     + " latency_ms, input_tokens, output_tokens, score, brand_mentioned, brand_rank, brand_cited,"
-                    + " received_at, retrieved) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    + " received_at, retrieved, searches, searched_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setObject(1, a.runId());
                 ps.setInt(2, a.queryIndex());
@@ -98,6 +98,8 @@ public final class AnswerRepository {
                 ps.setBoolean(20, score.brandCited());
                 Jdbc.setInstant(ps, 21, a.receivedAt());
                 ps.setString(22, Jdbc.citations(a.retrieved()));
+                ps.setString(23, Jdbc.strings(a.searches()));
+                ps.setString(24, a.searchedFrom());
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -263,7 +265,9 @@ public final class AnswerRepository {
                             rs.getString("finish_reason"), rs.getString("note"), rs.getString("error"),
                             rs.getLong("latency_ms"), rs.getInt("input_tokens"), rs.getInt("output_tokens"),
                             Jdbc.instant(rs, "received_at"),
-                            full ? Jdbc.citations(rs.getString("retrieved")) : List.of()));
+                            full ? Jdbc.citations(rs.getString("retrieved")) : List.of(),
+                            full ? Jdbc.strings(rs.getString("searches")) : List.of(),
+                            full ? rs.getString("searched_from") : null));
                     scores.put(id, new Object[] {rs.getBoolean("brand_mentioned"), Jdbc.intOrNull(rs, "brand_rank"),
                             rs.getBoolean("brand_cited"), rs.getDouble("score")});
                 }

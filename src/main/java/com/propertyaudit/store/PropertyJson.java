@@ -37,7 +37,7 @@ public final class PropertyJson {
 
     private static final Set<String> PROPERTY_FIELDS =
             Set.of("name", "aliases", "domains", "location", "competitors", "queries");
-    private static final Set<String> LOCATION_FIELDS = Set.of("city", "region", "neighborhood");
+    private static final Set<String> LOCATION_FIELDS = Set.of("city", "region", "neighborhood", "country");
     private static final Set<String> COMPETITOR_FIELDS = Set.of("name", "aliases", "domains");
     private static final Set<String> QUERY_FIELDS = Set.of("text", "topic");
 
@@ -174,6 +174,7 @@ public final class PropertyJson {
         if (p.location().city() != null) loc.put("city", p.location().city());
         if (p.location().region() != null) loc.put("region", p.location().region());
         if (p.location().neighborhood() != null) loc.put("neighborhood", p.location().neighborhood());
+        if (p.location().country() != null) loc.put("country", p.location().country());
         ArrayNode comps = o.putArray("competitors");
         for (Competitor c : p.competitors()) {
             ObjectNode co = comps.addObject();
@@ -224,11 +225,18 @@ public final class PropertyJson {
         Location location = Location.NONE;
         JsonNode loc = root.get("location");
         if (loc != null && !loc.isNull()) {
-            if (!loc.isObject()) throw ctx.error("location", "must be an object with city, region, neighborhood.");
+            if (!loc.isObject()) {
+                throw ctx.error("location", "must be an object with city, region, neighborhood, country.");
+            }
             checkFields(loc, LOCATION_FIELDS, "location.", ctx);
+            String country = optionalText(loc, "country", "location.country", ctx);
+            if (country != null && !country.isBlank() && !Location.isCountryCode(country)) {
+                throw ctx.error("location.country", "must be a two-letter ISO 3166-1 country code such as US or GB, not '"
+                        + country + "'.");
+            }
             location = new Location(optionalText(loc, "city", "location.city", ctx),
                     optionalText(loc, "region", "location.region", ctx),
-                    optionalText(loc, "neighborhood", "location.neighborhood", ctx));
+                    optionalText(loc, "neighborhood", "location.neighborhood", ctx), country);
         }
         List<Competitor> competitors = new ArrayList<>();
         JsonNode comps = root.get("competitors");

@@ -2,6 +2,7 @@ package com.propertyaudit.store;
 
 import com.propertyaudit.domain.AuditQuery;
 import com.propertyaudit.domain.Competitor;
+import com.propertyaudit.domain.Location;
 import com.propertyaudit.domain.Property;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,9 @@ public final class PropertyLimits {
         for (String[] part : location) {
             problem = part[1] == null ? null : text(part[1], LOCATION_PART);
             if (problem != null) return Optional.of(new Problem("location." + part[0], problem));
+        }
+        if (p.location().country() != null && !Location.isCountryCode(p.location().country())) {
+            return Optional.of(new Problem("location.country", "must be a two-letter ISO 3166-1 country code such as US"));
         }
         List<Competitor> competitors = p.competitors();
         for (int i = 0; i < competitors.size(); i++) {

@@ -30,11 +30,11 @@ public final class PropertyRepository {
             Long id = idOf(c, p.name());
             if (id == null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO property (name, aliases, domains, city, region,"
-                        + " neighborhood, version, created_at, updated_at) VALUES (?,?,?,?,?,?,1,?,?)",
+                        + " neighborhood, country, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     bindCommon(ps, p);
-                    Jdbc.setInstant(ps, 7, now);
                     Jdbc.setInstant(ps, 8, now);
+                    Jdbc.setInstant(ps, 9, now);
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
@@ -43,10 +43,11 @@ public final class PropertyRepository {
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE property SET name = ?, aliases = ?, domains = ?,"
-                        + " city = ?, region = ?, neighborhood = ?, version = version + 1, updated_at = ? WHERE id = ?")) {
+                        + " city = ?, region = ?, neighborhood = ?, country = ?, version = version + 1, updated_at = ?"
+                        + " WHERE id = ?")) {
                     bindCommon(ps, p);
-                    Jdbc.setInstant(ps, 7, now);
-                    ps.setLong(8, id);
+                    Jdbc.setInstant(ps, 8, now);
+                    ps.setLong(9, id);
                     ps.executeUpdate();
                 }
                 for (String table : new String[] {"competitor", "audit_query"}) {
@@ -91,6 +92,7 @@ public final class PropertyRepository {
         ps.setString(4, p.location().city());
         ps.setString(5, p.location().region());
         ps.setString(6, p.location().neighborhood());
+        ps.setString(7, p.location().country());
     }
 
     private static Long idOf(Connection c, String name) throws SQLException {
@@ -133,7 +135,8 @@ public final class PropertyRepository {
                     pname = rs.getString("name");
                     aliases = Jdbc.strings(rs.getString("aliases"));
                     domains = Jdbc.strings(rs.getString("domains"));
-                    location = new Location(rs.getString("city"), rs.getString("region"), rs.getString("neighborhood"));
+                    location = new Location(rs.getString("city"), rs.getString("region"), rs.getString("neighborhood"),
+                            rs.getString("country"));
                 }
             }
             List<Competitor> competitors = new ArrayList<>();

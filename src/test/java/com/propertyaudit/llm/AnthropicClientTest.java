@@ -185,9 +185,9 @@ class AnthropicClientTest {
     @Test
     void aKeyWithAnInvisibleCharacterIsRefusedWithoutQuotingIt() throws Exception {
         String pasted = "sk-ant-api03-SECRET\u00a0claude5678";
-        try (LlmClients clients = new LlmClients(new LlmConfig(mock.server.url("/").toString(), mock.server.url("/")
-                .toString(), p -> java.util.Optional.of(pasted), java.time.Duration.ofSeconds(5), 5,
-                java.time.Duration.ofMillis(10)))) {
+        try (LlmClients clients = new LlmClients(LlmConfig.fromEnvironment(java.util.Map.of())
+                .withBaseUrl(com.propertyaudit.domain.Provider.ANTHROPIC, mock.server.url("/").toString())
+                .withKeys(p -> java.util.Optional.of(pasted)))) {
             CompletionException e = Assertions.assertThrows(CompletionException.class, () -> clients
                     .forSurface(request("anthropic:claude-sonnet-4-6").surface()).ask(request("anthropic:claude-sonnet-4-6"))
                     .join());

@@ -5,6 +5,7 @@ import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -14,6 +15,8 @@ final class MockProvider implements AutoCloseable {
 
     static final String OPENAI_KEY = "sk-proj-SECRETopenai1234";
     static final String ANTHROPIC_KEY = "sk-ant-api03-SECRETclaude5678";
+    static final String GEMINI_KEY = "AIzaSySECRETgemini9012";
+    static final String PERPLEXITY_KEY = "pplx-SECRETperplexity3456";
 
     final MockWebServer server = new MockWebServer();
     final LlmClients clients;
@@ -21,10 +24,17 @@ final class MockProvider implements AutoCloseable {
     MockProvider(Duration timeout) throws IOException {
         server.start();
         String base = server.url("/").toString().replaceAll("/$", "");
-        LlmConfig config = new LlmConfig(base + "/v1", base,
-                p -> p == Provider.OPENAI ? Optional.of(OPENAI_KEY)
-                        : p == Provider.ANTHROPIC ? Optional.of(ANTHROPIC_KEY) : Optional.empty(),
-                timeout, LlmConfig.DEFAULT_ATTEMPTS, Duration.ofMillis(10));
+        // Every provider at the one server: their paths do not overlap (/v1/chat/completions,
+        // /v1/messages, /v1beta/models/…, /chat/completions, /local/chat/completions).
+        LlmConfig config = new LlmConfig(Map.of(Provider.OPENAI, base + "/v1", Provider.ANTHROPIC, base,
+                Provider.GEMINI, base, Provider.PERPLEXITY, base, Provider.LOCAL, base + "/local"),
+                p -> Optional.ofNullable(switch (p) {
+                    case OPENAI -> OPENAI_KEY;
+                    case ANTHROPIC -> ANTHROPIC_KEY;
+                    case GEMINI -> GEMINI_KEY;
+                    case PERPLEXITY -> PERPLEXITY_KEY;
+                    default -> null;
+                }), timeout, LlmConfig.DEFAULT_ATTEMPTS, Duration.ofMillis(10));
         clients = new LlmClients(config);
     }
 

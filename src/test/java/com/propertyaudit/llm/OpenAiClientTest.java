@@ -252,8 +252,9 @@ class OpenAiClientTest {
 
     @Test
     void aMissingKeyFailsWithoutAnyRequest() {
-        LlmConfig noKeys = new LlmConfig(mock.server.url("/v1").toString(), null,
-                p -> java.util.Optional.empty(), Duration.ofSeconds(5), 5, Duration.ZERO);
+        LlmConfig noKeys = LlmConfig.fromEnvironment(java.util.Map.of())
+                .withBaseUrl(com.propertyaudit.domain.Provider.OPENAI, mock.server.url("/v1").toString())
+                .withKeys(p -> java.util.Optional.empty());
         try (LlmClients clients = new LlmClients(noKeys)) {
             CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                     () -> clients.forSurface(request("openai:gpt-5").surface()).ask(request("openai:gpt-5")).join());
