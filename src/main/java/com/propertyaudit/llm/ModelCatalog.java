@@ -47,11 +47,16 @@ public final class ModelCatalog {
     public List<String> unavailable(List<Surface> surfaces, Duration wait) {
         List<String> problems = new ArrayList<>();
         for (Surface s : surfaces) {
-            offered(s.provider(), wait).filter(ids -> !ids.contains(s.model())).ifPresent(ids -> problems.add(
+            offered(s.provider(), wait).filter(ids -> !offers(ids, s.model())).ifPresent(ids -> problems.add(
                     s.provider().displayName() + " does not offer the model '" + s.model() + "' to this key (it may be"
                             + " retired or misspelt); choose one of: " + shortList(ids) + "."));
         }
         return problems;
+    }
+
+    /** Ollama lists "llama3.2:latest" for the model asked for as "llama3.2". */
+    private static boolean offers(List<String> ids, String model) {
+        return ids.contains(model) || ids.contains(model + ":latest");
     }
 
     private static String shortList(List<String> ids) {

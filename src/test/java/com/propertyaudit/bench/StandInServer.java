@@ -16,6 +16,8 @@ import mockwebserver3.RecordedRequest;
 /**
  * A local stand-in for the OpenAI and Anthropic APIs, speaking their wire formats, with a set
  * latency per request and an optional requests-per-minute limit answered with 429 + retry-after.
+ * It also stands in for Gemini ({@code /v1beta/models/M:generateContent}, grounded with redirect links
+ * and a thought part), Perplexity ({@code /chat/completions}) and a local server ({@code /local/v1}).
  * Optionally some questions are cut off at the token limit (until asked with 8192 tokens or more)
  * or refused, as real replies sometimes are; {@code GET /v1/models} lists a current lineup.
  * Used by the engine benchmark and for trying {@code propertyaudit run} without keys or network:
@@ -113,7 +115,8 @@ public final class StandInServer implements AutoCloseable {
     private MockResponse answer(RecordedRequest request) throws InterruptedException {
         String path = request.getUrl().encodedPath();
         if ("GET".equals(request.getMethod()) && path.endsWith("/models")) {
-            return ok(request.getHeaders().get("anthropic-version") != null ? CLAUDE_MODELS : OPENAI_MODELS,
+            return ok(path.startsWith("/v1beta") ? GEMINI_MODELS : path.startsWith("/local") ? LOCAL_MODELS
+                    : request.getHeaders().get("anthropic-version") != null ? CLAUDE_MODELS : OPENAI_MODELS,
                     "request-id", "req_models");
         }
         if (overLimit()) {
@@ -133,6 +136,9 @@ public final class StandInServer implements AutoCloseable {
             JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
             String question = question(body, path);
             served.incrementAndGet();
+            if (path.startsWith("/v1beta/models/")) return ok(gemini(body, question), "x-request-id", "g" + served.get());
+            if (path.equals("/chat/completions")) return ok(perplexity(body, question), "x-request-id", "p" + served.get());
+            if (path.startsWith("/local/")) return ok(local(body, question), "x-request-id", "l" + served.get());
             if (path.endsWith("/chat/completions")) return ok(chat(body, question), "x-request-id", "req_" + served.get());
             if (path.endsWith("/responses")) return ok(responses(body, question), "x-request-id", "req_" + served.get());
             if (path.endsWith("/v1/messages")) return ok(messages(body, question), "request-id", "req_01" + served.get());
@@ -208,6 +214,7 @@ public final class StandInServer implements AutoCloseable {
 
     private static String question(JsonNode body, String path) {
         if (path.endsWith("/responses")) return body.path("input").asText("");
+        if (path.startsWith("/v1beta")) return body.at("/contents/0/parts/0/text").asText("");
         JsonNode messages = body.path("messages");
         JsonNode last = messages.isArray() && messages.size() > 0 ? messages.get(messages.size() - 1) : null;
         return last == null ? "" : last.path("content").asText("");
@@ -238,6 +245,46 @@ public final class StandInServer implements AutoCloseable {
                 + "\"usage\":{\"prompt_tokens\":24,\"completion_tokens\":" + tokens(text) + ",\"total_tokens\":"
                 + (24 + tokens(text)) + "},\"service_tier\":\"default\"}";
     }
+
+    private String gemini(JsonNode body, String question) throws IOException {
+        String text = recommendation(question);
+        boolean web = body.path("tools").isArray();
+        String grounding = !web ? "" : ",\"groundingMetadata\":{\"webSearchQueries\":[" + JSON.writeValueAsString(question)
+                + "],\"groundingChunks\":[{\"web\":{\"uri\":\"https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbF9\","
+                + "\"title\":\"apartments.com\"}},{\"web\":{\"uri\":\"https://vertexaisearch.cloud.google.com/grounding-api-redirect/AbG7\","
+                + "\"title\":\"zillow.com\"}}],\"groundingSupports\":[{\"segment\":{\"endIndex\":40},\"groundingChunkIndices\":[0]}]}";
+        return "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Thinking: Park 12 is nice.\",\"thought\":true},"
+                + "{\"text\":" + JSON.writeValueAsString(text) + "}]},\"finishReason\":\"STOP\",\"index\":0" + grounding + "}],"
+                + "\"usageMetadata\":{\"promptTokenCount\":20,\"candidatesTokenCount\":" + tokens(text)
+                + ",\"thoughtsTokenCount\":30},\"modelVersion\":\"gemini\"}";
+    }
+
+    private String perplexity(JsonNode body, String question) throws IOException {
+        String text = recommendation(question) + " [1]";
+        return "{\"id\":\"pplx" + served.get() + "\",\"model\":" + JSON.writeValueAsString(body.path("model").asText("sonar"))
+                + ",\"created\":1764320000,\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"finish_reason\":\"stop\","
+                + "\"message\":{\"role\":\"assistant\",\"content\":" + JSON.writeValueAsString(text) + "},"
+                + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}],"
+                + "\"citations\":[\"https://www.apartments.com/san-diego-ca/\"],"
+                + "\"search_results\":[{\"title\":\"Apartments\",\"url\":\"https://www.apartments.com/san-diego-ca/\"},"
+                + "{\"title\":\"r/sandiego\",\"url\":\"https://www.reddit.com/r/sandiego/\"}],"
+                + "\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":" + tokens(text) + ",\"total_tokens\":"
+                + (10 + tokens(text)) + ",\"search_context_size\":\"low\"}}";
+    }
+
+    private String local(JsonNode body, String question) throws IOException {
+        String text = recommendation(question);
+        return "{\"id\":\"chatcmpl-" + served.get() + "\",\"object\":\"chat.completion\",\"created\":1764320000,"
+                + "\"model\":" + JSON.writeValueAsString(body.path("model").asText("llama3.2"))
+                + ",\"system_fingerprint\":\"fp_ollama\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":" + JSON.writeValueAsString(text) + ",\"reasoning\":\"Park 12 could be first.\"},"
+                + "\"finish_reason\":\"stop\"}]}";
+    }
+
+    private static final String GEMINI_MODELS = "{\"models\":[{\"name\":\"models/gemini-2.5-flash\"},"
+            + "{\"name\":\"models/gemini-2.5-pro\"}]}";
+    private static final String LOCAL_MODELS = "{\"object\":\"list\",\"data\":[{\"id\":\"llama3.2:latest\","
+            + "\"object\":\"model\",\"owned_by\":\"library\"}]}";
 
     private static int tokens(String text) {
         return text == null ? 0 : text.length() / 4;
@@ -318,6 +365,9 @@ public final class StandInServer implements AutoCloseable {
                 cutEvery, refuseEvery).enoughTokens(enough);
         System.out.println("OPENAI_BASE_URL=" + s.openAiBaseUrl());
         System.out.println("ANTHROPIC_BASE_URL=" + s.anthropicBaseUrl());
+        System.out.println("GEMINI_BASE_URL=" + s.anthropicBaseUrl());
+        System.out.println("PERPLEXITY_BASE_URL=" + s.anthropicBaseUrl());
+        System.out.println("LOCAL_BASE_URL=" + s.anthropicBaseUrl() + "/local/v1");
         System.out.println("latency " + latency + " ms, limit " + (rpm <= 0 ? "none" : rpm + "/min") + ", cut off 1 in "
                 + cutEvery + ", refused 1 in " + refuseEvery + "; Ctrl-C to stop");
         Thread.currentThread().join();
