@@ -6,14 +6,14 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
  * The database: an H2 file in the data folder by default (AUTO_SERVER, so the CLI can work while
- * the GUI has it open), or any JDBC URL. Migrations run on open.
+ * the GUI has it open), or any JDBC URL. Migrations run on open. A commit is in the file before
+ * {@link #inTransaction} returns ({@link H2Url}), and the database stays open until {@link #close}.
  */
 public final class Database implements AutoCloseable {
 
@@ -25,13 +25,14 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String description;
+    private final Path folder;
+    private volatile boolean diskFull;
 
-    private Database(String url, String description) {
+    private Database(String url, String description, Path folder) {
         this.description = description;
+        this.folder = folder;
         HikariConfig config = new HikariConfig();
-        // H2's own trace file and stack traces add nothing to our one-sentence errors.
-        config.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("TRACE_LEVEL")
-                ? url + ";TRACE_LEVEL_FILE=0" : url);
+        config.setJdbcUrl(url);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
@@ -58,13 +59,21 @@ public final class Database implements AutoCloseable {
 
     /** The H2 file {@code propertyaudit.mv.db} in {@code folder}. */
     public static Database openFolder(Path folder) {
-        String path = folder.toAbsolutePath().resolve("propertyaudit").toString();
-        return new Database("jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE", "in " + folder.toAbsolutePath());
+        Path dir = folder.toAbsolutePath().normalize();
+        return new Database(H2Url.forFolder(dir), "in " + dir, dir);
     }
 
     /** Any JDBC URL ({@code --db}, {@code PROPERTYAUDIT_DB}). */
     public static Database open(String jdbcUrl) {
-        return new Database(jdbcUrl, jdbcUrl);
+        return new Database(H2Url.withSettings(jdbcUrl), jdbcUrl, null);
+    }
+
+    /**
+     * A sentence saying why the folder cannot hold the database (a character H2 cannot take in a
+     * file name), or null when it can; checked before anything is written there.
+     */
+    public static String folderProblem(Path folder) {
+        return H2Url.problem(folder);
     }
 
     public DataSource dataSource() {
@@ -84,11 +93,11 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Database error " + description + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -97,8 +106,29 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("Database error " + description + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /** A rollback after a failed write may fail too (the file cannot be written); the first error is the one to tell. */
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is rethrown by the caller.
+        }
+    }
+
+    /**
+     * The error to tell. Once a write failed for want of space, H2 closes the file, so every later
+     * error of this database is that same full disk.
+     */
+    private StoreException failure(SQLException e) {
+        if (folder != null && (diskFull || DiskSpace.isFull(e, folder))) {
+            diskFull = true;
+            return new DiskFullException(folder, e);
+        }
+        return new StoreException("Database error " + description + ": " + e.getMessage(), e);
     }
 
     @Override
