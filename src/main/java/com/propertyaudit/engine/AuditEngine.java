@@ -10,6 +10,7 @@ import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.llm.LlmClient;
 import com.propertyaudit.store.AnswerKey;
+import com.propertyaudit.store.BatchOwner;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -58,30 +59,23 @@ public final class AuditEngine implements AutoCloseable {
     }
 
     /**
-     * Whether the process named by a batch's heartbeat may still be running it: this engine, or a
-     * process of this machine that is alive. A killed process can be resumed at once, without
-     * waiting for its heartbeat to go stale.
+     * Whether the process named by a batch's heartbeat may still be running it: this engine, a
+     * process of this machine that is alive, or an owner elsewhere whose heartbeat is fresh (the stale
+     * ones were marked interrupted just before). A killed process can be resumed at once.
      */
     private boolean ownerAlive(String batchOwner) {
         if (batchOwner == null) return false;
-        if (batchOwner.equals(owner)) return true;
-        String[] parts = batchOwner.split("-");
-        if (parts.length < 2 || !parts[0].equals("pid")) return true;
-        try {
-            return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
-            return true;
-        }
+        return batchOwner.equals(owner) || BatchOwner.liveness(batchOwner) != BatchOwner.Liveness.GONE_HERE;
     }
 
     /** The name this process writes into the batches it runs, to tell live batches from dead ones. */
     public static String processOwner() {
-        return "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return BatchOwner.forThisProcess();
     }
 
     /**
-     * Marks batches whose owner stopped sending heartbeats as interrupted; call at start-up.
-     * Returns their ids.
+     * Marks interrupted the batches whose owner is gone: a process of this machine that ended, or
+     * one elsewhere that stopped sending heartbeats. Returns their ids.
      */
     public List<UUID> detectInterrupted() {
         return store.markInterrupted(options.staleAfter(), clock.instant());
@@ -117,8 +111,8 @@ public final class AuditEngine implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         StillRunning(UUID batchId) {
-            super("Batch " + shortId(batchId) + " is still running (in this or another window, or its process stopped"
-                    + " less than a minute ago): wait for it to end, or stop it there, then resume.");
+            super("Batch " + shortId(batchId) + " is still running (in this or another window or process, or on another"
+                    + " machine that was heard from in the last minute): wait for it to end, or stop it there, then resume.");
         }
     }
 
