@@ -20,11 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +51,8 @@ public final class AuditEngine implements AutoCloseable {
     // One writer thread: answers are stored in arrival order and H2 sees no write contention.
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("audit-writer"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("audit-heartbeat"));
+    /** Batches at work, so closing the engine lets them end and be marked before its threads stop. */
+    private final Set<BatchHandle> live = ConcurrentHashMap.newKeySet();
 
     AuditEngine(EngineStore store, Function<Surface, LlmClient> clients, EngineOptions options, Clock clock,
             String owner) {
@@ -180,7 +185,11 @@ public final class AuditEngine implements AutoCloseable {
                     heartbeat.cancel(false);
                     return finishBatch(batch, events, (System.nanoTime() - t0) / 1_000_000);
                 }, writer);
-        return new BatchHandle(batch.id(), handles, done, () -> executions.forEach(RunExecution::cancel));
+        BatchHandle handle = new BatchHandle(batch.id(), handles, done, status -> executions.forEach(
+                status == RunStatus.INTERRUPTED ? RunExecution::interrupt : RunExecution::cancel));
+        live.add(handle);
+        done.whenComplete((status, error) -> live.remove(handle));
+        return handle;
     }
 
     private BatchStatus finishBatch(Batch batch, Consumer<EngineEvent> events, long elapsedMs) {
@@ -220,8 +229,23 @@ public final class AuditEngine implements AutoCloseable {
         return id.toString().substring(0, 8);
     }
 
+    /**
+     * Interrupts the batches still at work (a cancel already asked for stays a cancel), waits for
+     * their runs to be marked, then stops the engine's threads.
+     */
     @Override
     public void close() {
+        List<BatchHandle> working = List.copyOf(live);
+        working.forEach(BatchHandle::interrupt);
+        for (BatchHandle h : working) {
+            try {
+                h.done().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Batch {} did not settle before closing: {}", shortId(h.batchId()), e.toString());
+            }
+        }
         timer.shutdownNow();
         writer.shutdown();
         try {

@@ -1,11 +1,13 @@
 package com.propertyaudit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.propertyaudit.cli.PropertyAuditCommand;
 import com.propertyaudit.domain.Answer;
 import com.propertyaudit.domain.AnswerStatus;
 import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.StoredAnswer;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
@@ -78,6 +80,28 @@ class KillMidBatchTest {
         }
     }
 
+    @Test
+    void aTermSignalLeavesTheBatchInterruptedAndTheProcessExitsQuietly() throws Exception {
+        assumeFalse(System.getProperty("os.name", "").startsWith("Windows"), "Process.destroy sends SIGTERM on Unix only");
+        Path home = root.resolve("term");
+        Process child = startRun(home);
+        waitForReported(child, home.resolve("child.log"), 4);
+        child.destroy();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child ends after TERM").isTrue();
+        String log = Files.readString(home.resolve("child.log"));
+        assertThat(child.exitValue()).as(log).isEqualTo(PropertyAuditCommand.NOT_SUCCEEDED);
+        assertThat(log).contains("Stopping: answers already received are kept").contains(": interrupted in ")
+                .doesNotContain("Unexpected error").doesNotContain("closed").doesNotContain("Exception");
+        try (Database db = Database.openFolder(home)) {
+            UUID batchId = new BatchRepository(db).latest(null).orElseThrow();
+            // Marked by the stopping process itself: the run has its end time, which only the engine writes.
+            assertThat(new BatchRepository(db).runs(batchId)).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(RunStatus.INTERRUPTED);
+                assertThat(r.finishedAt()).isNotNull();
+            });
+        }
+    }
+
     private record Trial(UUID batchId, int reported, int stored) {}
 
     /**
@@ -85,24 +109,10 @@ class KillMidBatchTest {
      * {@code n} answers stored, and counts what it reported and what the data folder holds.
      */
     private static Trial killAfterReported(Path home, int n) throws Exception {
-        Files.createDirectories(home);
-        Path propertyFile = home.resolve("p.json");
-        Files.writeString(propertyFile, PropertyJson.write(AuditEngineTest.property(18)));
+        Process child = startRun(home);
         Path log = home.resolve("child.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "com.propertyaudit.Main", "run", "--home", home.toString(), "--property", propertyFile.toString(),
-                "--surface", "simulated:demo", "--samples", "2", "--concurrency", "2")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (reported(log) < n) {
-                if (!child.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("the child ended or stalled before reporting " + n + " answers:\n"
-                            + Files.readString(log));
-                }
-                Thread.sleep(5);
-            }
+            waitForReported(child, log, n);
         } finally {
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
@@ -111,6 +121,29 @@ class KillMidBatchTest {
             UUID batchId = new BatchRepository(db).latest(null).orElseThrow();
             return new Trial(batchId, reported,
                     new AnswerRepository(db).forBatch(batchId, AnswerRepository.Detail.FULL).size());
+        }
+    }
+
+    /** {@code run} of 18 queries × 2 samples on the Simulated surface, in a child JVM logging to {@code child.log}. */
+    private static Process startRun(Path home) throws IOException {
+        Files.createDirectories(home);
+        Path propertyFile = home.resolve("p.json");
+        Files.writeString(propertyFile, PropertyJson.write(AuditEngineTest.property(18)));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "com.propertyaudit.Main", "run", "--home", home.toString(), "--property", propertyFile.toString(),
+                "--surface", "simulated:demo", "--samples", "2", "--concurrency", "2")
+                .redirectErrorStream(true).redirectOutput(home.resolve("child.log").toFile()).start();
+    }
+
+    private static void waitForReported(Process child, Path log, int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (reported(log) < n) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the child ended or stalled before reporting " + n + " answers:\n"
+                        + Files.readString(log));
+            }
+            Thread.sleep(5);
         }
     }
 
