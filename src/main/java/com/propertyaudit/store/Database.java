@@ -3,12 +3,18 @@ package com.propertyaudit.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database: an H2 file in the data folder by default (AUTO_SERVER, so the CLI can work while
@@ -16,6 +22,8 @@ import org.flywaydb.core.api.FlywayException;
  * {@link #inTransaction} returns ({@link H2Url}), and the database stays open until {@link #close}.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** Work inside one transaction. */
     @FunctionalInterface
@@ -44,6 +52,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
+            if (folder != null && corrupted(e)) throw damaged(description, e, folder);
             throw new IllegalStateException("The database " + description + " cannot be opened: "
                     + rootMessage(e) + ". If another program holds it, close that program; otherwise check the path"
                     + " or --db URL.", e);
@@ -57,10 +66,84 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The H2 file {@code propertyaudit.mv.db} in {@code folder}. */
+    /**
+     * The H2 file {@code propertyaudit.mv.db} in {@code folder}: a file of an older H2 is migrated
+     * first (a copy of it kept in the backups), every table is read once ({@link IntegrityCheck}),
+     * and a backup is made when none was made in the last day.
+     */
     public static Database openFolder(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
-        return new Database(H2Url.forFolder(dir), "in " + dir, dir);
+        String url = H2Url.forFolder(dir);
+        Path base = dir.resolve(H2Url.BASE_NAME);
+        boolean existed = Files.exists(H2FileFormat.mvFile(base));
+        Backups backups = Backups.of(dir);
+        if (existed && H2FileFormat.needsMigration(base)) {
+            try {
+                H2FileFormat.migrate(base, backups);
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("The database in " + dir + " could not be moved to H2 "
+                        + H2FileFormat.current() + " (" + e.getMessage() + "); it is unchanged, and a copy is in "
+                        + backups.folder() + ".", e);
+            }
+        }
+        Database db = new Database(url, "in " + dir, dir);
+        try {
+            if (!existed) {
+                db.inTransaction(c -> {
+                    H2FileFormat.stamp(c);
+                    return null;
+                });
+            }
+            db.check();
+            db.dailyBackup(backups);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The integrity check on open; a sentence naming the backups when it fails. */
+    private void check() {
+        long t0 = System.nanoTime();
+        try {
+            long rows = read(IntegrityCheck::run);
+            LOG.debug("Integrity check {}: {} rows read in {} ms", description, rows, (System.nanoTime() - t0) / 1_000_000);
+        } catch (DiskFullException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw damaged(description, e, folder);
+        }
+    }
+
+    /**
+     * Once a day. A backup that fails (it reads every long text, which the check on open does not)
+     * is told, not fatal: the data that can be read stays usable, and exportable.
+     */
+    private void dailyBackup(Backups backups) {
+        try {
+            backups.dailyIfDue(this);
+        } catch (DiskFullException e) {
+            throw e;
+        } catch (StoreException | java.io.UncheckedIOException e) {
+            LOG.warn("The daily backup of the database {} failed ({}); 'propertyaudit db backup' tries again.",
+                    description, rootMessage(e));
+        }
+    }
+
+    /** H2 found the file damaged (a page or chunk that cannot be read). */
+    private static boolean corrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) return true;
+        }
+        return false;
+    }
+
+    private static IllegalStateException damaged(String description, Throwable e, Path folder) {
+        List<Path> saved = Backups.of(folder).files();
+        return new IllegalStateException("The database " + description + " cannot be read whole (" + rootMessage(e)
+                + "): it may be damaged. 'propertyaudit db restore FILE' puts back a backup"
+                + (saved.isEmpty() ? "" : "; the newest is " + saved.get(0)) + ".", e);
     }
 
     /** Any JDBC URL ({@code --db}, {@code PROPERTYAUDIT_DB}). */
