@@ -117,14 +117,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Once a day. A backup that fails (it reads every long text, which the check on open does not)
-     * is told, not fatal: the data that can be read stays usable, and exportable.
+     * Once a day. A backup that fails (it reads every long text, which the check on open does not,
+     * and needs room on the disk) is told, not fatal: what can be read stays usable, and exportable.
      */
     private void dailyBackup(Backups backups) {
         try {
             backups.dailyIfDue(this);
-        } catch (DiskFullException e) {
-            throw e;
         } catch (StoreException | java.io.UncheckedIOException e) {
             LOG.warn("The daily backup of the database {} failed ({}); 'propertyaudit db backup' tries again.",
                     description, rootMessage(e));
