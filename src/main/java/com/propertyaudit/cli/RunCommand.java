@@ -13,6 +13,7 @@ import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.llm.ModelRetirements;
+import com.propertyaudit.store.DiskFullException;
 import com.propertyaudit.store.PropertyJson;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,14 +28,11 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /** {@code propertyaudit run}: one batch for a property on one or more surfaces, or a resume. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -127,52 +125,42 @@ final class RunCommand implements Callable<Integer> {
                     throw UserError.badInput(e.getMessage());
                 }
             }
-            // Ctrl-C: cancel in-flight requests and let this method go on, so the summary is printed
-            // and the exit code says what the batch became. A second Ctrl-C leaves at once (the hook
-            // below still waits for the batch to settle).
+            // A stop signal stops the requests in flight and lets this method go on, so the summary is
+            // printed and the exit code says what the batch became: Ctrl-C cancels, TERM and HUP interrupt.
             BatchHandle running = handle;
-            AtomicBoolean interrupted = new AtomicBoolean();
-            SignalHandler previous = onInterrupt(() -> {
-                if (!interrupted.compareAndSet(false, true)) System.exit(130);
-                err.println("Cancelling: answers already received are kept; run --resume " + AuditEngine.shortId(
-                        running.batchId()) + " finishes the batch.");
+            String resume = "run --resume " + AuditEngine.shortId(running.batchId()) + " finishes the batch.";
+            StopSignals signals = new StopSignals(() -> {
+                err.println("Cancelling: answers already received are kept; " + resume);
                 running.cancel();
+            }, () -> {
+                err.println("Stopping: answers already received are kept; " + resume);
+                running.interrupt();
             });
-            // SIGTERM and the like: cancel in-flight requests, mark runs cancelled, keep what arrived.
-            Thread hook = new Thread(() -> {
-                handle.cancel();
-                try {
-                    handle.done().get();
-                } catch (InterruptedException | ExecutionException ignored) {
-                    // Leaving anyway; everything received is already stored.
-                }
-            }, "propertyaudit-cancel");
-            Runtime.getRuntime().addShutdownHook(hook);
             BatchStatus status;
             try {
                 status = handle.done().get();
+            } catch (ExecutionException e) {
+                throw stopped(e.getCause(), running.batchId());
             } finally {
-                if (previous != null) Signal.handle(new Signal("INT"), previous);
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is already running: it will wait for the batch to settle.
-                }
+                signals.close();
             }
             long elapsed = System.currentTimeMillis() - t0;
             List<Run> runs = ws.batches().runs(handle.batchId());
             printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs);
             return status == BatchStatus.COMPLETE ? PropertyAuditCommand.OK : PropertyAuditCommand.NOT_SUCCEEDED;
+        } catch (DiskFullException e) {
+            throw UserError.environment(e.getMessage());
         }
     }
 
-    /** Installs a Ctrl-C handler; returns the one it replaces, or null where the JVM offers none. */
-    private static SignalHandler onInterrupt(Runnable action) {
-        try {
-            return Signal.handle(new Signal("INT"), sig -> action.run());
-        } catch (IllegalArgumentException | UnsupportedOperationException unavailable) {
-            return null;
+    /** A batch that could not finish storing: a full disk is a sentence naming the folder and the resume. */
+    private static RuntimeException stopped(Throwable cause, UUID batchId) {
+        if (cause instanceof DiskFullException full) {
+            return UserError.environment("The disk holding " + full.folder() + " is full \u2014 free space and run"
+                    + " `propertyaudit run --resume " + AuditEngine.shortId(batchId) + "`. Every answer reported"
+                    + " stored is kept.");
         }
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
     private void printSummary(PrintWriter out, Workspace ws, UUID batchId, String property, BatchStatus status,

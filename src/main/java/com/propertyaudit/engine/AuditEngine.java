@@ -10,6 +10,7 @@ import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.llm.LlmClient;
 import com.propertyaudit.store.AnswerKey;
+import com.propertyaudit.store.BatchOwner;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,11 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,6 +51,8 @@ public final class AuditEngine implements AutoCloseable {
     // One writer thread: answers are stored in arrival order and H2 sees no write contention.
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("audit-writer"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("audit-heartbeat"));
+    /** Batches at work, so closing the engine lets them end and be marked before its threads stop. */
+    private final Set<BatchHandle> live = ConcurrentHashMap.newKeySet();
 
     AuditEngine(EngineStore store, Function<Surface, LlmClient> clients, EngineOptions options, Clock clock,
             String owner) {
@@ -58,30 +64,23 @@ public final class AuditEngine implements AutoCloseable {
     }
 
     /**
-     * Whether the process named by a batch's heartbeat may still be running it: this engine, or a
-     * process of this machine that is alive. A killed process can be resumed at once, without
-     * waiting for its heartbeat to go stale.
+     * Whether the process named by a batch's heartbeat may still be running it: this engine, a
+     * process of this machine that is alive, or an owner elsewhere whose heartbeat is fresh (the stale
+     * ones were marked interrupted just before). A killed process can be resumed at once.
      */
     private boolean ownerAlive(String batchOwner) {
         if (batchOwner == null) return false;
-        if (batchOwner.equals(owner)) return true;
-        String[] parts = batchOwner.split("-");
-        if (parts.length < 2 || !parts[0].equals("pid")) return true;
-        try {
-            return ProcessHandle.of(Long.parseLong(parts[1])).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
-            return true;
-        }
+        return batchOwner.equals(owner) || BatchOwner.liveness(batchOwner) != BatchOwner.Liveness.GONE_HERE;
     }
 
     /** The name this process writes into the batches it runs, to tell live batches from dead ones. */
     public static String processOwner() {
-        return "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return BatchOwner.forThisProcess();
     }
 
     /**
-     * Marks batches whose owner stopped sending heartbeats as interrupted; call at start-up.
-     * Returns their ids.
+     * Marks interrupted the batches whose owner is gone: a process of this machine that ended, or
+     * one elsewhere that stopped sending heartbeats. Returns their ids.
      */
     public List<UUID> detectInterrupted() {
         return store.markInterrupted(options.staleAfter(), clock.instant());
@@ -117,8 +116,8 @@ public final class AuditEngine implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         StillRunning(UUID batchId) {
-            super("Batch " + shortId(batchId) + " is still running (in this or another window, or its process stopped"
-                    + " less than a minute ago): wait for it to end, or stop it there, then resume.");
+            super("Batch " + shortId(batchId) + " is still running (in this or another window or process, or on another"
+                    + " machine that was heard from in the last minute): wait for it to end, or stop it there, then resume.");
         }
     }
 
@@ -186,7 +185,11 @@ public final class AuditEngine implements AutoCloseable {
                     heartbeat.cancel(false);
                     return finishBatch(batch, events, (System.nanoTime() - t0) / 1_000_000);
                 }, writer);
-        return new BatchHandle(batch.id(), handles, done, () -> executions.forEach(RunExecution::cancel));
+        BatchHandle handle = new BatchHandle(batch.id(), handles, done, status -> executions.forEach(
+                status == RunStatus.INTERRUPTED ? RunExecution::interrupt : RunExecution::cancel));
+        live.add(handle);
+        done.whenComplete((status, error) -> live.remove(handle));
+        return handle;
     }
 
     private BatchStatus finishBatch(Batch batch, Consumer<EngineEvent> events, long elapsedMs) {
@@ -226,8 +229,23 @@ public final class AuditEngine implements AutoCloseable {
         return id.toString().substring(0, 8);
     }
 
+    /**
+     * Interrupts the batches still at work (a cancel already asked for stays a cancel), waits for
+     * their runs to be marked, then stops the engine's threads.
+     */
     @Override
     public void close() {
+        List<BatchHandle> working = List.copyOf(live);
+        working.forEach(BatchHandle::interrupt);
+        for (BatchHandle h : working) {
+            try {
+                h.done().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("Batch {} did not settle before closing: {}", shortId(h.batchId()), e.toString());
+            }
+        }
         timer.shutdownNow();
         writer.shutdown();
         try {

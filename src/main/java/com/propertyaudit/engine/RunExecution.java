@@ -56,7 +56,8 @@ final class RunExecution {
     static final int MAX_REASK_TOKENS = 16_000;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    /** Set when the run is stopped from outside: cancelled by the user, or interrupted by the app stopping. */
+    private final AtomicReference<RunStatus> stoppedAs = new AtomicReference<>();
     private final AtomicReference<String> runError = new AtomicReference<>();
     private final Queue<CompletableFuture<?>> cancellable = new ConcurrentLinkedQueue<>();
     private final AtomicInteger done;
@@ -100,7 +101,16 @@ final class RunExecution {
     }
 
     void cancel() {
-        cancelled.set(true);
+        stopAs(RunStatus.CANCELLED);
+    }
+
+    /** The app is stopping (a stop signal): the run ends interrupted, resumable like a killed one. */
+    void interrupt() {
+        stopAs(RunStatus.INTERRUPTED);
+    }
+
+    private void stopAs(RunStatus status) {
+        stoppedAs.compareAndSet(null, status);
         stop();
     }
 
@@ -237,8 +247,8 @@ final class RunExecution {
         RunStatus status;
         String error = runError.get();
         OutcomeCounts counts = store.counts(run.id());
-        if (cancelled.get() && error == null) {
-            status = RunStatus.CANCELLED;
+        if (stoppedAs.get() != null && error == null) {
+            status = stoppedAs.get();
         } else if (error != null) {
             status = RunStatus.FAILED;
         } else if (counts.answers() == 0 && total > 0) {

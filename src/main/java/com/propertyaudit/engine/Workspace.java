@@ -73,10 +73,14 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException("'" + url + "' is not a JDBC URL: --db and PROPERTYAUDIT_DB take"
                     + " one like jdbc:h2:file:/path/to/propertyaudit, or leave them out for the data folder.");
         }
+        Path folder = DataFolder.resolve(homeOption, env);
+        boolean inFolder = url == null || url.isBlank();
+        // Refused before anything is written: the folder's path would become part of the database URL.
+        String problem = inFolder ? Database.folderProblem(folder) : null;
+        if (problem != null) throw new IllegalArgumentException(problem);
         try {
-            Path folder = DataFolder.resolve(homeOption, env);
             DataFolder.ensureWritable(folder);
-            Database db = url == null || url.isBlank() ? Database.openFolder(folder) : Database.open(url);
+            Database db = inFolder ? Database.openFolder(folder) : Database.open(url);
             return new Workspace(folder, db, env);
         } catch (RuntimeException e) {
             throw new NotReadyException(e.getMessage(), e);

@@ -116,8 +116,9 @@ public final class BatchRepository {
                 rs.getString("settings"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "finished_at"));
     }
 
-    /** The batch's runs, in the order they were created. */
+    /** The batch's runs, in the order they were created; a run whose process is gone reads interrupted. */
     public List<Run> runs(UUID batchId) {
+        markGoneOwnersInterrupted();
         return db.read(c -> runs(c, batchId));
     }
 
@@ -146,8 +147,12 @@ public final class BatchRepository {
         }));
     }
 
-    /** Batches newest first, with run statuses, scores and answer counts; two queries in all. */
+    /**
+     * Batches newest first, with run statuses, scores and answer counts; two queries in all, after
+     * marking interrupted the batches whose process is gone.
+     */
     public List<BatchSummary> list(String propertyName) {
+        markGoneOwnersInterrupted();
         return db.read(c -> {
             Map<UUID, Object[]> head = new LinkedHashMap<>();
             String where = propertyName == null ? "" : " WHERE b.property_name = ?";
@@ -277,30 +282,48 @@ public final class BatchRepository {
     }
 
     /**
-     * Batches with queued or running runs whose owner has been silent for {@code staleAfter}: their
-     * unfinished runs become interrupted (resumable). Returns the batches.
+     * Batches with queued or running runs whose owner is gone: a process of this machine that has
+     * ended (at once), or an owner elsewhere silent for {@code staleAfter}. Their unfinished runs
+     * become interrupted (resumable). Returns the batches.
      */
     public List<UUID> markInterrupted(Duration staleAfter, Instant now) {
-        Instant cutoff = now.minus(staleAfter);
-        return db.inTransaction(c -> {
-            List<UUID> stale = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT b.id FROM batch b JOIN run r ON r.batch_id = b.id"
-                    + " WHERE r.status IN ('queued', 'running') AND COALESCE(b.heartbeat_at, b.created_at) < ?")) {
-                Jdbc.setInstant(ps, 1, cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) stale.add(Jdbc.uuid(rs, "id"));
+        return db.inTransaction(c -> markInterrupted(c, now.minus(staleAfter)));
+    }
+
+    /**
+     * {@link #markInterrupted} for this machine's owners only: what every listing does first, so a
+     * batch whose process was killed reads interrupted at once, wherever it is shown.
+     */
+    public List<UUID> markGoneOwnersInterrupted() {
+        return db.inTransaction(c -> markInterrupted(c, null));
+    }
+
+    /** {@code staleBefore} null: no owner is judged by its heartbeat. */
+    private static List<UUID> markInterrupted(Connection c, Instant staleBefore) throws SQLException {
+        List<UUID> gone = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.owner, COALESCE(b.heartbeat_at, b.created_at)"
+                + " AS beat FROM batch b WHERE EXISTS (SELECT 1 FROM run r WHERE r.batch_id = b.id"
+                + " AND r.status IN ('queued', 'running'))")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BatchOwner.Liveness owner = BatchOwner.liveness(rs.getString("owner"));
+                    boolean silent = staleBefore != null && Jdbc.instant(rs, "beat").isBefore(staleBefore);
+                    if (owner == BatchOwner.Liveness.GONE_HERE || owner == BatchOwner.Liveness.ELSEWHERE && silent) {
+                        gone.add(Jdbc.uuid(rs, "id"));
+                    }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE run SET status = 'interrupted'"
-                    + " WHERE batch_id = ? AND status IN ('queued', 'running')")) {
-                for (UUID id : stale) {
-                    ps.setObject(1, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        }
+        if (gone.isEmpty()) return gone;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE run SET status = 'interrupted'"
+                + " WHERE batch_id = ? AND status IN ('queued', 'running')")) {
+            for (UUID id : gone) {
+                ps.setObject(1, id);
+                ps.addBatch();
             }
-            return stale;
-        });
+            ps.executeBatch();
+        }
+        return gone;
     }
 
     /** Deletes the batch, its runs, answers, mentions and citations. */

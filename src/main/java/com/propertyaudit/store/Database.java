@@ -3,19 +3,27 @@ package com.propertyaudit.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The database: an H2 file in the data folder by default (AUTO_SERVER, so the CLI can work while
- * the GUI has it open), or any JDBC URL. Migrations run on open.
+ * the GUI has it open), or any JDBC URL. Migrations run on open. A commit is in the file before
+ * {@link #inTransaction} returns ({@link H2Url}), and the database stays open until {@link #close}.
  */
 public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     /** Work inside one transaction. */
     @FunctionalInterface
@@ -25,13 +33,14 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String description;
+    private final Path folder;
+    private volatile boolean diskFull;
 
-    private Database(String url, String description) {
+    private Database(String url, String description, Path folder) {
         this.description = description;
+        this.folder = folder;
         HikariConfig config = new HikariConfig();
-        // H2's own trace file and stack traces add nothing to our one-sentence errors.
-        config.setJdbcUrl(url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("TRACE_LEVEL")
-                ? url + ";TRACE_LEVEL_FILE=0" : url);
+        config.setJdbcUrl(url);
         if (url.startsWith("jdbc:h2:")) {
             config.setUsername("sa");
             config.setPassword("");
@@ -43,6 +52,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
+            if (folder != null && corrupted(e)) throw damaged(description, e, folder);
             throw new IllegalStateException("The database " + description + " cannot be opened: "
                     + rootMessage(e) + ". If another program holds it, close that program; otherwise check the path"
                     + " or --db URL.", e);
@@ -56,15 +66,95 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The H2 file {@code propertyaudit.mv.db} in {@code folder}. */
+    /**
+     * The H2 file {@code propertyaudit.mv.db} in {@code folder}: a file of an older H2 is migrated
+     * first (a copy of it kept in the backups), every table is read once ({@link IntegrityCheck}),
+     * and a backup is made when none was made in the last day.
+     */
     public static Database openFolder(Path folder) {
-        String path = folder.toAbsolutePath().resolve("propertyaudit").toString();
-        return new Database("jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE", "in " + folder.toAbsolutePath());
+        Path dir = folder.toAbsolutePath().normalize();
+        String url = H2Url.forFolder(dir);
+        Path base = dir.resolve(H2Url.BASE_NAME);
+        boolean existed = Files.exists(H2FileFormat.mvFile(base));
+        Backups backups = Backups.of(dir);
+        if (existed && H2FileFormat.needsMigration(base)) {
+            try {
+                H2FileFormat.migrate(base, backups);
+            } catch (IOException | SQLException e) {
+                throw new IllegalStateException("The database in " + dir + " could not be moved to H2 "
+                        + H2FileFormat.current() + " (" + e.getMessage() + "); it is unchanged, and a copy is in "
+                        + backups.folder() + ".", e);
+            }
+        }
+        Database db = new Database(url, "in " + dir, dir);
+        try {
+            if (!existed) {
+                db.inTransaction(c -> {
+                    H2FileFormat.stamp(c);
+                    return null;
+                });
+            }
+            db.check();
+            db.dailyBackup(backups);
+            return db;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** The integrity check on open; a sentence naming the backups when it fails. */
+    private void check() {
+        long t0 = System.nanoTime();
+        try {
+            long rows = read(IntegrityCheck::run);
+            LOG.debug("Integrity check {}: {} rows read in {} ms", description, rows, (System.nanoTime() - t0) / 1_000_000);
+        } catch (DiskFullException e) {
+            throw e;
+        } catch (StoreException e) {
+            throw damaged(description, e, folder);
+        }
+    }
+
+    /**
+     * Once a day. A backup that fails (it reads every long text, which the check on open does not,
+     * and needs room on the disk) is told, not fatal: what can be read stays usable, and exportable.
+     */
+    private void dailyBackup(Backups backups) {
+        try {
+            backups.dailyIfDue(this);
+        } catch (StoreException | java.io.UncheckedIOException e) {
+            LOG.warn("The daily backup of the database {} failed ({}); 'propertyaudit db backup' tries again.",
+                    description, rootMessage(e));
+        }
+    }
+
+    /** H2 found the file damaged (a page or chunk that cannot be read). */
+    private static boolean corrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == ErrorCode.FILE_CORRUPTED_1) return true;
+        }
+        return false;
+    }
+
+    private static IllegalStateException damaged(String description, Throwable e, Path folder) {
+        List<Path> saved = Backups.of(folder).files();
+        return new IllegalStateException("The database " + description + " cannot be read whole (" + rootMessage(e)
+                + "): it may be damaged. 'propertyaudit db restore FILE' puts back a backup"
+                + (saved.isEmpty() ? "" : "; the newest is " + saved.get(0)) + ".", e);
     }
 
     /** Any JDBC URL ({@code --db}, {@code PROPERTYAUDIT_DB}). */
     public static Database open(String jdbcUrl) {
-        return new Database(jdbcUrl, jdbcUrl);
+        return new Database(H2Url.withSettings(jdbcUrl), jdbcUrl, null);
+    }
+
+    /**
+     * A sentence saying why the folder cannot hold the database (a character H2 cannot take in a
+     * file name), or null when it can; checked before anything is written there.
+     */
+    public static String folderProblem(Path folder) {
+        return H2Url.problem(folder);
     }
 
     public DataSource dataSource() {
@@ -84,11 +174,11 @@ public final class Database implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollbackQuietly(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("Database error " + description + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -97,8 +187,29 @@ public final class Database implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
-            throw new StoreException("Database error " + description + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /** A rollback after a failed write may fail too (the file cannot be written); the first error is the one to tell. */
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is rethrown by the caller.
+        }
+    }
+
+    /**
+     * The error to tell. Once a write failed for want of space, H2 closes the file, so every later
+     * error of this database is that same full disk.
+     */
+    private StoreException failure(SQLException e) {
+        if (folder != null && (diskFull || DiskSpace.isFull(e, folder))) {
+            diskFull = true;
+            return new DiskFullException(folder, e);
+        }
+        return new StoreException("Database error " + description + ": " + e.getMessage(), e);
     }
 
     @Override

@@ -328,6 +328,23 @@ class AuditEngineTest {
     }
 
     @Test
+    void closingTheEngineEndsItsBatchesInterruptedAndACancelStaysACancel() throws Exception {
+        FakeLlmClient client = new FakeLlmClient(200);
+        AuditEngine engine = engine(client, 1);
+        BatchHandle stopping = engine.start(property(20), List.of(OPENAI), 1, "{}", events::add);
+        BatchHandle cancelled = engine.start(property(20), List.of(CLAUDE), 1, "{}", events::add);
+        cancelled.cancel();
+        engine.close();
+        assertThat(stopping.done()).isDone();
+        assertThat(batches.runs(stopping.batchId())).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.INTERRUPTED);
+            assertThat(r.finishedAt()).isNotNull();
+        });
+        assertThat(batches.runs(cancelled.batchId())).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.CANCELLED));
+    }
+
+    @Test
     void twoBatchesShareTheProvidersLimit() throws Exception {
         FakeLlmClient client = new FakeLlmClient(30);
         AuditEngine engine = engine(client, 3);

@@ -232,6 +232,50 @@ class StoreTest {
     }
 
     @Test
+    void aBatchWhoseProcessOnThisMachineEndedReadsInterruptedAtOnce() throws Exception {
+        Batch b = newBatch();
+        Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);
+        batches.create(b, List.of(run), ownerOf(endedProcess()));
+        batches.heartbeat(b.id(), ownerOf(endedProcess()));
+        // No heartbeat has gone stale: the listing itself finds the process gone.
+        assertThat(batches.list(null).get(0).status()).isEqualTo(BatchStatus.INTERRUPTED);
+        assertThat(runs.find(run.id()).orElseThrow().status()).isEqualTo(RunStatus.INTERRUPTED);
+    }
+
+    @Test
+    void aLiveProcessOfThisMachineIsNeverJudgedByItsHeartbeat() {
+        Batch b = newBatch();
+        batches.create(b, List.of(Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4)), BatchOwner.forThisProcess());
+        assertThat(batches.markInterrupted(Duration.ofSeconds(30), Instant.now().plus(Duration.ofHours(1)))).isEmpty();
+        assertThat(batches.list(null).get(0).status()).isEqualTo(BatchStatus.RUNNING);
+    }
+
+    @Test
+    void anOwnerOnAnotherMachineIsJudgedByItsHeartbeatOnly() throws Exception {
+        Batch b = newBatch();
+        // The same process number as one that ended here, but on another machine: it may well be running.
+        String elsewhere = "pid-" + endedProcess() + "-0badf00d@another-machine";
+        batches.create(b, List.of(Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4)), elsewhere);
+        batches.heartbeat(b.id(), elsewhere);
+        assertThat(batches.list(null).get(0).status()).isEqualTo(BatchStatus.RUNNING);
+        assertThat(batches.markInterrupted(Duration.ofSeconds(30), Instant.now().plusSeconds(10))).isEmpty();
+        assertThat(batches.markInterrupted(Duration.ofSeconds(30), Instant.now().plusSeconds(60))).containsExactly(b.id());
+    }
+
+    /** The number of a process of this machine that has ended. */
+    private static long endedProcess() throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    private static String ownerOf(long pid) {
+        String mine = BatchOwner.forThisProcess();
+        return "pid-" + pid + "-" + mine.substring(mine.indexOf('-', 4) + 1);
+    }
+
+    @Test
     void theListAggregatesEveryBatchInTwoQueries() {
         for (int i = 0; i < 3; i++) {
             Batch b = new Batch(UUID.randomUUID(), PROPERTY.name(), PROPERTY, 1, "{}",

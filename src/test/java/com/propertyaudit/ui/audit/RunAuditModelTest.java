@@ -64,7 +64,7 @@ class RunAuditModelTest {
                 throw new RunAuditModel.MissingKey(List.of("OPENAI_API_KEY"));
             }
             startedWith.add(p.name() + " " + surfaces + " x" + samples + " @" + concurrency);
-            return new BatchHandle(batch, List.of(handle()), new CompletableFuture<>(), () -> { });
+            return new BatchHandle(batch, List.of(handle()), new CompletableFuture<>(), status -> { });
         }
     };
 
