@@ -71,7 +71,11 @@ final class StoreBackedEngineStore implements EngineStore {
 
     @Override
     public Run finishRun(Run run, RunStatus status, Instant at, String error) {
-        runs.finish(run.id(), status, at, error, (in, out) -> prices.costUsd(run.surface(), in, out));
+        // Each reply received was one request at least; a provider's per-request search fee counts them.
+        OutcomeCounts c = answers.counts(run.id());
+        int replies = c.answers() + c.truncated() + c.empty();
+        runs.finish(run.id(), status, at, error, (in, out) -> prices.costUsd(run.surface(), in, out)
+                + prices.requestFeeUsd(run.surface()) * replies);
         return runs.find(run.id()).orElseThrow();
     }
 

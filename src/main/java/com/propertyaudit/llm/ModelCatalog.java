@@ -43,6 +43,25 @@ public final class ModelCatalog {
         });
     }
 
+    /**
+     * One cheap call to a provider — its model list, which costs nothing — and what it found, as a
+     * sentence for Settings' "Test connection".
+     */
+    public String check(Provider provider, Duration wait) {
+        try {
+            List<String> ids = clients.apply(provider).models().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return "Connected: " + ids.size() + " models offered" + (ids.isEmpty() ? "." : " (" + shortList(ids) + ").");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "The test was interrupted.";
+        } catch (TimeoutException e) {
+            return "No answer within " + wait.toSeconds() + " s: check the base URL and the network.";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause instanceof LlmException le ? le.getMessage() : "The test failed: " + cause.getMessage();
+        }
+    }
+
     /** A sentence for each surface whose model its provider's list does not have. */
     public List<String> unavailable(List<Surface> surfaces, Duration wait) {
         List<String> problems = new ArrayList<>();

@@ -46,7 +46,29 @@ public final class PriceTable {
         m.put("claude-opus-4-7", new Price(5, 25));
         m.put("claude-opus-5", new Price(5, 25));
         m.put("claude-opus-4-1", new Price(15, 75));
+        m.put("gemini-2.5-flash", new Price(0.30, 2.50));
+        m.put("gemini-2.5-pro", new Price(1.25, 10));
+        m.put("gemini-3.1-pro", new Price(2, 12));
+        m.put("gemini-3.5-flash", new Price(1.50, 9));
+        m.put("sonar", new Price(1, 1));
+        m.put("sonar-pro", new Price(3, 15));
+        m.put("sonar-reasoning-pro", new Price(2, 8));
+        m.put("sonar-deep-research", new Price(2, 8));
         return new PriceTable(m);
+    }
+
+    /**
+     * USD per request on top of tokens, where the provider charges one for its search: Perplexity's
+     * request fee at the low search context size, and Gemini's price per grounded prompt with Google
+     * Search (after the free daily allowance), from shared/contracts/llm-wire-formats.md §4 and §7.
+     */
+    public double requestFeeUsd(Surface surface) {
+        String m = surface.model();
+        return switch (surface.provider()) {
+            case PERPLEXITY -> m.startsWith("sonar-pro") || m.startsWith("sonar-reasoning") ? 0.006 : 0.005;
+            case GEMINI -> !surface.webSearch() ? 0 : m.startsWith("gemini-2") ? 0.035 : 0.014;
+            default -> 0;
+        };
     }
 
     /** This table with rows from settings ({@code prefix -> [input, output]}) added or replaced. */
@@ -64,9 +86,9 @@ public final class PriceTable {
         return byPrefix;
     }
 
-    /** The price of a model, or null when no prefix matches. Simulated surfaces are free. */
+    /** The price of a model, or null when no prefix matches. Simulated surfaces and local servers are free. */
     public Price priceOf(Surface surface) {
-        if (surface.provider() == Provider.SIMULATED) return new Price(0, 0);
+        if (surface.provider() == Provider.SIMULATED || surface.provider() == Provider.LOCAL) return new Price(0, 0);
         String best = null;
         for (String prefix : byPrefix.keySet()) {
             if (surface.model().startsWith(prefix) && (best == null || prefix.length() > best.length())) best = prefix;

@@ -37,8 +37,8 @@ final class AppLaunch implements Launch {
 
     @Override
     public List<String> defaultSurfaces() {
-        boolean anyKey = ctx.workspace().keys().key(Provider.OPENAI).isPresent()
-                || ctx.workspace().keys().key(Provider.ANTHROPIC).isPresent();
+        boolean anyKey = Provider.remote().stream()
+                .anyMatch(p -> p.keyRequired() && ctx.workspace().keys().key(p).isPresent());
         return anyKey ? ctx.workspace().settings().defaultSurfaces() : SIMULATED;
     }
 

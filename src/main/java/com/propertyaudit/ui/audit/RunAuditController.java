@@ -1,7 +1,9 @@
 package com.propertyaudit.ui.audit;
 
 import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.llm.SearchLocation;
 import com.propertyaudit.engine.RunHandle;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.common.Background;
@@ -70,8 +72,15 @@ public final class RunAuditController {
     private CheckBox surfaceBox(String s) {
         CheckBox box = new CheckBox(Surface.parse(s).label());
         box.setId("surface-" + s.replaceAll("[^a-z0-9]+", "-"));
-        box.setTooltip(new Tooltip(s.startsWith("simulated") ? "Offline and free: deterministic sample answers,"
-                + " labelled Simulated everywhere" : s + " - needs an API key (Settings)"));
+        Surface surface = Surface.parse(s);
+        box.setTooltip(new Tooltip(switch (surface.provider()) {
+            case SIMULATED -> "Offline and free: deterministic sample answers, labelled Simulated everywhere";
+            case LOCAL -> s + " - an OpenAI-compatible server (Ollama, LM Studio, llama.cpp, vLLM) at "
+                    + Provider.LOCAL.baseUrlVariable() + " or the base URL in Settings";
+            default -> s + " - needs " + surface.provider().keyVariable() + " or a key in Settings"
+                    + (!surface.webSearch() ? "" : SearchLocation.takenBy(surface)
+                            ? "; searches from the property's city" : "; its search takes no location");
+        }));
         box.setSelected(model.chosen.contains(s));
         box.selectedProperty().addListener((o, was, now) -> {
             if (now && !model.chosen.contains(s)) model.chosen.add(s);

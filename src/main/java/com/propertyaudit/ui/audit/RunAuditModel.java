@@ -41,7 +41,8 @@ public final class RunAuditModel {
 
     /** The surfaces always offered; the Simulated ones need no key. Settings' default surfaces join them. */
     public static final List<String> OFFERED = List.of("simulated:demo", "simulated:demo+web", "openai:gpt-5-mini", "openai:gpt-5",
-            "openai:gpt-5+web", "anthropic:claude-sonnet-4-6", "anthropic:claude-sonnet-4-6+web");
+            "openai:gpt-5+web", "anthropic:claude-sonnet-4-6", "anthropic:claude-sonnet-4-6+web", "gemini:gemini-2.5-flash",
+            "gemini:gemini-2.5-flash+web", "perplexity:sonar", "local:llama3.2");
 
     /** Rough sizes for the estimate: a renter's question in, a few paragraphs out. */
     static final int EST_INPUT_TOKENS = 40;
@@ -244,6 +245,7 @@ public final class RunAuditModel {
         for (String s : chosen) {
             Surface surface = Surface.parse(s);
             if (!prices.isKnown(surface)) unknown = true;
+            cost += prices.requestFeeUsd(surface) * queryCount.get() * samples.get();
             cost += prices.costUsd(surface, (long) EST_INPUT_TOKENS * queryCount.get() * samples.get(),
                     (long) EST_OUTPUT_TOKENS * queryCount.get() * samples.get());
         }

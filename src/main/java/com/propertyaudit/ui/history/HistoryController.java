@@ -189,6 +189,13 @@ public final class HistoryController {
             links.getChildren().add(found);
             for (Citation c : a.answer().retrieved()) links.getChildren().add(link(c));
         }
+        if (!a.answer().searches().isEmpty() || a.answer().searchedFrom() != null) {
+            // The engine's fan-out: what it searched for, and from where, to write this answer.
+            Label searched = new Label(model.searchLine(a));
+            searched.getStyleClass().add("text-muted");
+            searched.setWrapText(true);
+            links.getChildren().add(searched);
+        }
         raw.setText("Request:\n" + nz(a.answer().rawRequest()) + "\n\nResponse:\n" + nz(a.answer().rawResponse()));
     }
 

@@ -189,6 +189,14 @@ public final class HistoryModel {
         return out;
     }
 
+    /** "Searched (from San Diego, CA, US): “pet friendly lofts” · “dog park apartments”" under an answer. */
+    public String searchLine(StoredAnswer a) {
+        String from = a.answer().searchedFrom() == null ? "" : " (from " + a.answer().searchedFrom() + ")";
+        return a.answer().searches().isEmpty() ? "Searched from " + a.answer().searchedFrom()
+                : "Searched" + from + ": " + a.answer().searches().stream().map(q -> "“" + q + "”")
+                        .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     /** Compares two batches, the older as "before". */
     public void compare(BatchSummary x, BatchSummary y) {
         BatchSummary before = x.createdAt().isBefore(y.createdAt()) ? x : y;

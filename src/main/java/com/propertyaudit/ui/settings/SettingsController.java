@@ -19,6 +19,8 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
 import javafx.scene.control.cell.TextFieldTableCell;
 
 /** Binds the Settings screen to its {@link SettingsModel}. */
@@ -28,14 +30,8 @@ public final class SettingsController {
 
     private final AppContext ctx;
     private final SettingsModel model;
-    @FXML private PasswordField openAiKey;
-    @FXML private PasswordField anthropicKey;
-    @FXML private Button storeOpenAiKey;
-    @FXML private Button storeAnthropicKey;
-    @FXML private Label openAiKeyNote;
-    @FXML private Label anthropicKeyNote;
-    @FXML private TextField openAiBaseUrl;
-    @FXML private TextField anthropicBaseUrl;
+    @FXML private GridPane keys;
+    @FXML private GridPane connections;
     @FXML private TextField defaultSurfaces;
     @FXML private Label retirements;
     @FXML private ComboBox<String> offeredModels;
@@ -58,16 +54,51 @@ public final class SettingsController {
     public SettingsController(AppContext ctx, Background background) {
         this.ctx = ctx;
         this.model = new SettingsModel(ctx.workspace().settingsStore(), ctx.workspace().keys(), background,
-                p -> ctx.workspace().models().offered(p, MODEL_LIST_WAIT));
+                new SettingsModel.ModelLists() {
+                    @Override
+                    public java.util.Optional<java.util.List<String>> offered(Provider p) {
+                        return ctx.workspace().models().offered(p, MODEL_LIST_WAIT);
+                    }
+
+                    @Override
+                    public String check(Provider p) {
+                        return ctx.workspace().models().check(p, MODEL_LIST_WAIT);
+                    }
+                });
     }
 
     @FXML
     private void initialize() {
-        keyRow(Provider.OPENAI, openAiKey, storeOpenAiKey, openAiKeyNote);
-        keyRow(Provider.ANTHROPIC, anthropicKey, storeAnthropicKey, anthropicKeyNote);
+        int row = 0;
+        for (Provider p : Provider.remote()) {
+            PasswordField field = new PasswordField();
+            field.setId("key-" + p.id());
+            field.setPrefWidth(300);
+            Button store = new Button("Save to keychain");
+            Label note = new Label();
+            note.getStyleClass().add("muted");
+            keys.addRow(row, new Label(p.displayName() + " API key" + (p.keyRequired() ? "" : " (optional)")), field,
+                    store, note);
+            keyRow(p, field, store, note);
+            TextField url = new TextField();
+            url.setId("url-" + p.id());
+            url.setPromptText(p.defaultBaseUrl());
+            url.setTooltip(new Tooltip(p.baseUrlVariable() + " overrides this; empty: " + p.defaultBaseUrl()));
+            url.textProperty().bindBidirectional(model.baseUrls.get(p));
+            Button test = new Button("Test connection");
+            test.setTooltip(new Tooltip("Reads the provider's model list with the key above: free, and it shows"
+                    + " whether the key and base URL work"));
+            test.setOnAction(e -> model.testConnection(p));
+            Label result = new Label();
+            result.setWrapText(true);
+            result.getStyleClass().add("muted");
+            result.textProperty().bind(model.connection.get(p));
+            result.setMaxWidth(420);
+            GridPane.setHgrow(url, javafx.scene.layout.Priority.ALWAYS);
+            connections.addRow(row, new Label(p.displayName() + " base URL"), url, test, result);
+            row++;
+        }
         model.readKeys();
-        openAiBaseUrl.textProperty().bindBidirectional(model.openAiBaseUrl);
-        anthropicBaseUrl.textProperty().bindBidirectional(model.anthropicBaseUrl);
         defaultSurfaces.textProperty().bindBidirectional(model.defaultSurfaces);
         retirements.textProperty().bind(model.retirements());
         retirements.visibleProperty().bind(Bindings.isNotEmpty(model.retirements()));

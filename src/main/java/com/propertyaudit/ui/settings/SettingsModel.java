@@ -50,10 +50,13 @@ public final class SettingsModel {
         }
     }
 
-    /** A provider's model list, or empty when it cannot be read; may block on the network. */
-    @FunctionalInterface
+    /** A provider's model list; may block on the network. */
     public interface ModelLists {
+        /** The list, or empty when it cannot be read. */
         Optional<List<String>> offered(Provider provider);
+
+        /** A sentence saying what one cheap call to the provider found. */
+        String check(Provider provider);
     }
 
     private final SettingsStore store;
@@ -63,8 +66,10 @@ public final class SettingsModel {
     public final ObservableList<String> offeredModels = FXCollections.observableArrayList();
     public final StringProperty modelsStatus = new SimpleStringProperty("");
     private final StringBinding retirements;
-    public final StringProperty openAiBaseUrl = new SimpleStringProperty("");
-    public final StringProperty anthropicBaseUrl = new SimpleStringProperty("");
+    /** Each remote provider's base URL as typed; blank for the environment or the default. */
+    public final Map<Provider, StringProperty> baseUrls = new EnumMap<>(Provider.class);
+    /** Each remote provider's "test connection" result; empty until tested. */
+    public final Map<Provider, StringProperty> connection = new EnumMap<>(Provider.class);
     public final StringProperty defaultSurfaces = new SimpleStringProperty("");
     public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
     public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(600);
@@ -81,9 +86,16 @@ public final class SettingsModel {
         this.keys = keys;
         this.background = background;
         this.modelLists = modelLists;
-        problem = Bindings.createStringBinding(this::validate, openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, prices);
+        for (Provider p : Provider.remote()) {
+            baseUrls.put(p, new SimpleStringProperty(""));
+            connection.put(p, new SimpleStringProperty(""));
+        }
+        List<javafx.beans.Observable> watched = new ArrayList<>(baseUrls.values());
+        watched.add(defaultSurfaces);
+        watched.add(prices);
+        problem = Bindings.createStringBinding(this::validate, watched.toArray(javafx.beans.Observable[]::new));
         retirements = Bindings.createStringBinding(this::retirementWarnings, defaultSurfaces);
-        for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
+        for (Provider p : Provider.remote()) {
             keyStates.put(p, new SimpleObjectProperty<>(new KeyState("", "Reading the OS keychain…", false)));
         }
         load();
@@ -103,8 +115,7 @@ public final class SettingsModel {
 
     private void load() {
         AppSettings s = store.load();
-        openAiBaseUrl.set(s.openAiBaseUrl() == null ? "" : s.openAiBaseUrl());
-        anthropicBaseUrl.set(s.anthropicBaseUrl() == null ? "" : s.anthropicBaseUrl());
+        for (Provider p : Provider.remote()) baseUrls.get(p).set(s.baseUrl(p) == null ? "" : s.baseUrl(p));
         defaultSurfaces.set(String.join(", ", s.defaultSurfaces()));
         concurrency.set(s.concurrency());
         timeoutSeconds.set(s.requestTimeoutSeconds());
@@ -137,8 +148,8 @@ public final class SettingsModel {
         background.run(() -> {
             List<String> surfaces = new ArrayList<>();
             List<String> unread = new ArrayList<>();
-            for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
-                if (keys.key(p).isEmpty()) continue;
+            for (Provider p : Provider.remote()) {
+                if (p.keyRequired() && keys.key(p).isEmpty()) continue;
                 Optional<List<String>> ids = modelLists.offered(p);
                 if (ids.isEmpty()) unread.add(p.displayName());
                 ids.orElse(List.of()).stream().sorted().forEach(id -> surfaces.add(p.id() + ":" + id));
@@ -152,6 +163,13 @@ public final class SettingsModel {
                             + (read.unread().isEmpty() ? "." : "; " + String.join(" and ", read.unread())
                                     + " did not answer (check the key and base URL)."));
         }, e -> modelsStatus.set("The model lists could not be read: " + FxTasks.describe(e)));
+    }
+
+    /** One cheap call to the provider (its model list) and what it found, off the FX thread. */
+    public void testConnection(Provider p) {
+        StringProperty result = connection.get(p);
+        result.set("Testing…");
+        background.run(() -> modelLists.check(p), result::set, e -> result.set(FxTasks.describe(e)));
     }
 
     private record ModelsRead(List<String> surfaces, List<String> unread) {}
@@ -171,7 +189,8 @@ public final class SettingsModel {
     }
 
     String validate() {
-        for (String url : List.of(openAiBaseUrl.get(), anthropicBaseUrl.get())) {
+        for (StringProperty u : baseUrls.values()) {
+            String url = u.get();
             if (!url.isBlank() && !url.strip().matches("(?i)https?://\\S+")) {
                 return "'" + url.strip() + "' is not a URL: it must start with http:// or https://.";
             }
@@ -206,15 +225,15 @@ public final class SettingsModel {
         }
         List<String> surfaces = Arrays.stream(defaultSurfaces.get().split(",")).map(String::strip)
                 .filter(x -> !x.isEmpty()).toList();
-        String openAi = openAiBaseUrl.get().strip();
-        String anthropic = anthropicBaseUrl.get().strip();
+        Map<Provider, String> urls = new EnumMap<>(Provider.class);
+        baseUrls.forEach((provider, u) -> urls.put(provider, u.get().strip()));
         int inFlight = concurrency.get();
         int timeout = timeoutSeconds.get();
         Map<String, List<Double>> overrides = priceOverrides();
         write(() -> {
             AppSettings current = store.load();
-            store.save(current.withConnection(openAi, anthropic, surfaces, inFlight, timeout, current.samples())
-                    .withPrices(overrides));
+            store.save(current.withConnection(urls.get(Provider.OPENAI), urls.get(Provider.ANTHROPIC), surfaces,
+                    inFlight, timeout, current.samples()).withBaseUrls(urls).withPrices(overrides));
         }, "Saved. Run Audit takes the new requests in flight now; default surfaces, base URLs and the"
                 + " timeout take effect at the next start.");
         return true;
