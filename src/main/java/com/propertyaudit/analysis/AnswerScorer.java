@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -93,6 +94,13 @@ public final class AnswerScorer {
         boolean brandCited = cited.stream().anyMatch(brandDomains::contains);
         return new AnswerScore(brandRank != null, brandRank, brandCited, competitors,
                 new ArrayList<>(cited), ScoreFormula.score(brandRank, brandCited), mentions);
+    }
+
+    /** The registrable domains of these sources, sorted; sources without one are left out. */
+    public static SortedSet<String> domainsOf(List<Citation> sources) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Citation c : sources) addIfPresent(out, RegistrableDomains.ofUrl(c.url()));
+        return out;
     }
 
     private static void addIfPresent(Set<String> set, String value) {

@@ -208,8 +208,10 @@ public final class CsvExport {
     }
 
     private static void domains(Insights in, CSVPrinter csv) throws IOException {
-        row(csv, "domain", "answers_citing_it", "share", "by_surface");
-        for (Insights.DomainRow d : in.domains()) row(csv, d.domain(), d.citations(), d.share(), d.bySurface().toString());
+        row(csv, "domain", "answers_citing_it", "share", "by_surface", "answers_retrieving_not_citing");
+        for (Insights.DomainRow d : in.domains()) {
+            row(csv, d.domain(), d.citations(), d.share(), d.bySurface().toString(), d.retrievedOnly());
+        }
     }
 
     private static void agreement(Insights in, CSVPrinter csv) throws IOException {

@@ -246,7 +246,7 @@ public final class AnswerRepository {
                 ? "a.*"
                 : "a.id, a.run_id, a.query_index, a.query_text, a.topic, a.sample, a.outcome, a.finish_reason, a.note,"
                         + " a.error, a.latency_ms, a.input_tokens, a.output_tokens, a.score, a.brand_mentioned,"
-                        + " a.brand_rank, a.brand_cited, a.received_at";
+                        + " a.brand_rank, a.brand_cited, a.received_at, a.retrieved";
         String from = " FROM answer a JOIN run r ON a.run_id = r.id WHERE " + where;
         Map<Long, Answer> answers = new LinkedHashMap<>();
         Map<Long, Object[]> scores = new HashMap<>();
@@ -265,7 +265,7 @@ public final class AnswerRepository {
                             rs.getString("finish_reason"), rs.getString("note"), rs.getString("error"),
                             rs.getLong("latency_ms"), rs.getInt("input_tokens"), rs.getInt("output_tokens"),
                             Jdbc.instant(rs, "received_at"),
-                            full ? Jdbc.citations(rs.getString("retrieved")) : List.of(),
+                            Jdbc.citations(rs.getString("retrieved")),
                             full ? Jdbc.strings(rs.getString("searches")) : List.of(),
                             full ? rs.getString("searched_from") : null));
                     scores.put(id, new Object[] {rs.getBoolean("brand_mentioned"), Jdbc.intOrNull(rs, "brand_rank"),

@@ -63,7 +63,13 @@ public record Insights(
 
     public record CompetitorRow(String name, int mentions, Double sov, Double avgRank, Map<String, Integer> bySurface) {}
 
-    public record DomainRow(String domain, int citations, Double share, Map<String, Integer> bySurface) {}
+    /**
+     * @param citations      answers whose text cites the domain
+     * @param share          those answers over all domains' citing answers, percent; null when none cite any
+     * @param retrievedOnly  answers whose engine's search found the domain without citing it
+     */
+    public record DomainRow(String domain, int citations, Double share, Map<String, Integer> bySurface,
+            int retrievedOnly) {}
 
     /**
      * One query across surfaces. A surface "mentions" the brand for a query when at least half of

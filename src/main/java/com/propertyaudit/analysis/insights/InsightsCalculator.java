@@ -1,5 +1,6 @@
 package com.propertyaudit.analysis.insights;
 
+import com.propertyaudit.analysis.AnswerScorer;
 import com.propertyaudit.domain.AnswerScore;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.BatchStatus;
@@ -51,6 +52,7 @@ public final class InsightsCalculator {
         Map<String, List<Double>> scoresBySurface = new TreeMap<>();
         Map<String, CompetitorAcc> competitors = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> domains = new TreeMap<>();
+        Map<String, Integer> retrievedOnly = new TreeMap<>();
         for (StoredAnswer a : done) {
             String surface = surfaceOf.get(a.answer().runId());
             AnswerScore s = a.score();
@@ -61,6 +63,9 @@ public final class InsightsCalculator {
                 competitors.computeIfAbsent(c.name(), CompetitorAcc::new).add(surface, c.rank());
             }
             for (String d : s.citedDomains()) domains.computeIfAbsent(d, k -> new TreeMap<>()).merge(surface, 1, Integer::sum);
+            for (String d : AnswerScorer.domainsOf(a.answer().retrieved())) {
+                if (!s.citedDomains().contains(d)) retrievedOnly.merge(d, 1, Integer::sum);
+            }
         }
 
         Map<String, Insights.Visibility> visibility = new LinkedHashMap<>();
@@ -78,9 +83,14 @@ public final class InsightsCalculator {
         List<Insights.DomainRow> domainRows = new ArrayList<>();
         domains.forEach((d, by) -> {
             int n = by.values().stream().mapToInt(i -> i).sum();
-            domainRows.add(new Insights.DomainRow(d, n, pct(n, citationTotal), by));
+            domainRows.add(new Insights.DomainRow(d, n, pct(n, citationTotal), by, retrievedOnly.getOrDefault(d, 0)));
+        });
+        // Pages the engines found but never cited are listed too, after the cited ones.
+        retrievedOnly.forEach((d, n) -> {
+            if (!domains.containsKey(d)) domainRows.add(new Insights.DomainRow(d, 0, null, Map.of(), n));
         });
         domainRows.sort(Comparator.comparingInt(Insights.DomainRow::citations).reversed()
+                .thenComparing(Comparator.comparingInt(Insights.DomainRow::retrievedOnly).reversed())
                 .thenComparing(Insights.DomainRow::domain));
 
         int unbrandedQueries = (int) branded.values().stream().filter(b -> !b).count();

@@ -76,6 +76,7 @@ public final class InsightsJson {
             dn.put("citations", d.citations());
             num(dn, "share", d.share());
             counts(dn.putObject("bySurface"), d.bySurface());
+            dn.put("retrievedNotCited", d.retrievedOnly());
         }
 
         Insights.Agreement a = in.agreement();

@@ -87,6 +87,7 @@ public final class InsightsController {
         domains.getColumns().setAll(List.of(text("Domain", Insights.DomainRow::domain, 190),
                 number("Answers citing it", r -> r.citations(), "%.0f", 130),
                 number("Share", Insights.DomainRow::share, "%.1f%%", 110),
+                number("Found, not cited", r -> r.retrievedOnly(), "%.0f", 130),
                 text("By surface", r -> bySurface(r.bySurface()), 300)));
         model.insights.addListener((o, was, now) -> {
             if (now != null) render(now);

@@ -234,6 +234,24 @@ class InsightsCalculatorTest {
     }
 
     @Test
+    void pagesFoundButNotCitedAreCountedApartFromCitations() {
+        StoredAnswer a = answer(claude, 0, 1, score(1, false, List.of(), List.of("yelp.com")));
+        var x = a.answer();
+        StoredAnswer withFound = new StoredAnswer(new Answer(x.id(), x.runId(), x.queryIndex(), x.queryText(), null,
+                x.sample(), AnswerOutcome.COMPLETED, "…", List.of(), null, null, "end_turn", null, null, 1, 1, 1,
+                Instant.EPOCH, List.of(new com.propertyaudit.domain.Citation("https://www.zillow.com/r", "Rentals"),
+                        new com.propertyaudit.domain.Citation("https://www.yelp.com/biz/x", "Yelp"))), a.score());
+        Insights in = InsightsCalculator.compute(BATCH, List.of(claude), List.of(withFound), q -> false);
+        assertThat(in.domains()).extracting(Insights.DomainRow::domain).containsExactly("yelp.com", "zillow.com");
+        // yelp is cited (and found): a citation, not "found, not cited"; zillow was only found.
+        assertThat(in.domains().get(0).citations()).isEqualTo(1);
+        assertThat(in.domains().get(0).retrievedOnly()).isZero();
+        assertThat(in.domains().get(1).citations()).isZero();
+        assertThat(in.domains().get(1).retrievedOnly()).isEqualTo(1);
+        assertThat(in.domains().get(1).share()).isNull();
+    }
+
+    @Test
     void aRefusalCountsAsAnAnswerThatNamesNoOne() {
         StoredAnswer named = answer(openai, 0, 1, score(1, false, List.of(), List.of()));
         StoredAnswer refused = withOutcome(answer(openai, 1, 1, AnswerScore.EMPTY), AnswerOutcome.REFUSED);
