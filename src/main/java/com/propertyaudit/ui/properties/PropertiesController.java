@@ -39,6 +39,7 @@ public final class PropertiesController {
     @FXML private TextField neighborhood;
     @FXML private TextField city;
     @FXML private TextField region;
+    @FXML private TextField country;
     @FXML private TableView<PropertyEditorModel.CompetitorRow> competitors;
     @FXML private TableColumn<PropertyEditorModel.CompetitorRow, String> competitorName;
     @FXML private TableColumn<PropertyEditorModel.CompetitorRow, String> competitorAliases;
@@ -91,6 +92,7 @@ public final class PropertiesController {
         bind(neighborhood, editor.neighborhood);
         bind(city, editor.city);
         bind(region, editor.region);
+        bind(country, editor.country);
         // Each field shows its own problem where it is; the line beside Save says the first one.
         ValidationSupport validation = new ValidationSupport();
         validate(validation, name, PropertyEditorModel::nameProblem);

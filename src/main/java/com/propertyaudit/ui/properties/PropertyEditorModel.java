@@ -61,6 +61,8 @@ public final class PropertyEditorModel {
     public final StringProperty city = new SimpleStringProperty("");
     public final StringProperty region = new SimpleStringProperty("");
     public final StringProperty neighborhood = new SimpleStringProperty("");
+    /** ISO 3166-1 alpha-2; with the city, where web searches search from. */
+    public final StringProperty country = new SimpleStringProperty("");
     public final ObservableList<CompetitorRow> competitors = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.name, r.aliases, r.domains});
     public final ObservableList<QueryRow> queries = FXCollections.observableArrayList(
@@ -71,9 +73,9 @@ public final class PropertyEditorModel {
 
     public PropertyEditorModel() {
         problem = Bindings.createStringBinding(this::validate, name, aliases, domains, city, region, neighborhood,
-                competitors, queries);
+                country, competitors, queries);
         // Change listeners: an invalidation listener stays silent until someone reads the value again.
-        for (StringProperty p : List.of(name, aliases, domains, city, region, neighborhood)) {
+        for (StringProperty p : List.of(name, aliases, domains, city, region, neighborhood, country)) {
             p.addListener((o, was, now) -> dirty.set(true));
         }
         competitors.addListener((javafx.collections.ListChangeListener<CompetitorRow>) c -> dirty.set(true));
@@ -101,6 +103,7 @@ public final class PropertyEditorModel {
         domains.set(String.join(", ", p.domains()));
         city.set(nz(p.location().city()));
         region.set(nz(p.location().region()));
+        country.set(nz(p.location().country()));
         neighborhood.set(nz(p.location().neighborhood()));
         competitors.setAll(p.competitors().stream()
                 .map(c -> new CompetitorRow(c.name(), String.join(", ", c.aliases()), String.join(", ", c.domains())))
@@ -121,7 +124,8 @@ public final class PropertyEditorModel {
                 .map(q -> new AuditQuery(q.text.get().strip(), q.topic.get().isBlank() ? null : q.topic.get().strip()))
                 .toList();
         return new Property(name.get().strip(), split(aliases.get()), split(domains.get()),
-                new Location(blankToNull(city.get()), blankToNull(region.get()), blankToNull(neighborhood.get())), comps,
+                new Location(blankToNull(city.get()), blankToNull(region.get()), blankToNull(neighborhood.get()),
+                        blankToNull(country.get())), comps,
                 qs);
     }
 
