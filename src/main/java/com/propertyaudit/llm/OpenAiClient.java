@@ -48,13 +48,7 @@ final class OpenAiClient implements LlmClient {
     }
 
     ObjectNode chatBody(LlmRequest r) {
-        ObjectNode body = json.createObjectNode();
-        body.put("model", r.surface().model());
-        var messages = body.putArray("messages");
-        if (r.system() != null) messages.addObject().put("role", "system").put("content", r.system());
-        messages.addObject().put("role", "user").put("content", r.prompt());
-        body.put(isReasoningModel(r.surface().model()) ? "max_completion_tokens" : "max_tokens", r.maxOutputTokens());
-        return body;
+        return ChatRequest.body(r, isReasoningModel(r.surface().model()) ? "max_completion_tokens" : "max_tokens");
     }
 
     ObjectNode responsesBody(LlmRequest r) {

@@ -1,7 +1,6 @@
 package com.propertyaudit.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Provider;
@@ -26,7 +25,6 @@ final class PerplexityClient implements LlmClient {
 
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
 
-    private final ObjectMapper json = new ObjectMapper();
     private final HttpExchange exchange;
     private final String baseUrl;
     private final Function<Provider, Optional<String>> keys;
@@ -38,13 +36,7 @@ final class PerplexityClient implements LlmClient {
     }
 
     ObjectNode body(LlmRequest r) {
-        ObjectNode body = json.createObjectNode();
-        body.put("model", r.surface().model());
-        var messages = body.putArray("messages");
-        if (r.system() != null) messages.addObject().put("role", "system").put("content", r.system());
-        messages.addObject().put("role", "user").put("content", r.prompt());
-        body.put("max_tokens", r.maxOutputTokens());
-        return body;
+        return ChatRequest.body(r, "max_tokens");
     }
 
     @Override

@@ -40,13 +40,11 @@ class AnthropicClientTest {
     }
 
     LlmResponse ask(String surface) throws Exception {
-        return mock.clients.forSurface(request(surface).surface()).ask(request(surface)).get(30, TimeUnit.SECONDS);
+        return mock.ask(request(surface));
     }
 
     LlmException failure(String surface) {
-        CompletionException e = Assertions.assertThrows(CompletionException.class,
-                () -> mock.clients.forSurface(request(surface).surface()).ask(request(surface)).join());
-        return (LlmException) e.getCause();
+        return mock.failure(request(surface));
     }
 
     @Test

@@ -54,6 +54,18 @@ final class MockProvider implements AutoCloseable {
                 Property.named("Harbor Point Lofts"));
     }
 
+    /** The reply to {@code r}, waiting at most 30 s. */
+    LlmResponse ask(LlmRequest r) throws Exception {
+        return clients.forSurface(r.surface()).ask(r).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** The failure {@code r} ends in; the test fails if it is answered. */
+    LlmException failure(LlmRequest r) {
+        java.util.concurrent.CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class, () -> clients.forSurface(r.surface()).ask(r).join());
+        return (LlmException) e.getCause();
+    }
+
     @Override
     public void close() {
         clients.close();

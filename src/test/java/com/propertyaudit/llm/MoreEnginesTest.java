@@ -12,7 +12,6 @@ import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -50,13 +49,11 @@ class MoreEnginesTest {
     }
 
     LlmResponse ask(String surface) throws Exception {
-        return mock.clients.forSurface(Surface.parse(surface)).ask(request(surface)).get(30, TimeUnit.SECONDS);
+        return mock.ask(request(surface));
     }
 
     LlmException failure(String surface) {
-        CompletionException e = Assertions.assertThrows(CompletionException.class,
-                () -> mock.clients.forSurface(Surface.parse(surface)).ask(request(surface)).join());
-        return (LlmException) e.getCause();
+        return mock.failure(request(surface));
     }
 
     static final String GEMINI_GROUNDED = """

@@ -47,13 +47,11 @@ class OpenAiClientTest {
     }
 
     LlmResponse ask(String surface) throws Exception {
-        return mock.clients.forSurface(request(surface).surface()).ask(request(surface)).get(30, TimeUnit.SECONDS);
+        return mock.ask(request(surface));
     }
 
     Throwable failure(String surface) {
-        CompletionException e = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-                () -> mock.clients.forSurface(request(surface).surface()).ask(request(surface)).join());
-        return e.getCause();
+        return mock.failure(request(surface));
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.Provider;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
@@ -42,13 +41,11 @@ class ReplyShapesTest {
     }
 
     LlmResponse ask(String surface) throws Exception {
-        return mock.clients.forSurface(request(surface).surface()).ask(request(surface)).get(30, TimeUnit.SECONDS);
+        return mock.ask(request(surface));
     }
 
     LlmException failure(String surface) {
-        CompletionException e = Assertions.assertThrows(CompletionException.class,
-                () -> mock.clients.forSurface(request(surface).surface()).ask(request(surface)).join());
-        return (LlmException) e.getCause();
+        return mock.failure(request(surface));
     }
 
     // OpenAI Chat Completions

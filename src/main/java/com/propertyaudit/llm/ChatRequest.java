@@ -1,0 +1,24 @@
+package com.propertyaudit.llm;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The Chat Completions request body OpenAI, Perplexity and OpenAI-compatible local servers share. */
+final class ChatRequest {
+
+    private ChatRequest() {}
+
+    /**
+     * @param tokenField the field that bounds the answer's length: {@code max_completion_tokens} for
+     *                   OpenAI's reasoning models, {@code max_tokens} everywhere else
+     */
+    static ObjectNode body(LlmRequest r, String tokenField) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("model", r.surface().model());
+        var messages = body.putArray("messages");
+        if (r.system() != null) messages.addObject().put("role", "system").put("content", r.system());
+        messages.addObject().put("role", "user").put("content", r.prompt());
+        body.put(tokenField, r.maxOutputTokens());
+        return body;
+    }
+}
