@@ -22,7 +22,8 @@ public record AppSettings(
         Map<String, List<Double>> prices,
         WindowBounds window,
         boolean keysNoteDismissed,
-        String lastExportFolder) {
+        String lastExportFolder,
+        Analysis analysis) {
 
     public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
@@ -37,10 +38,30 @@ public record AppSettings(
         samples = samples <= 0 ? 1 : samples;
         theme = "dark".equals(theme) ? "dark" : "light";
         prices = prices == null ? Map.of() : Map.copyOf(prices);
+        analysis = analysis == null ? Analysis.NONE : analysis;
+    }
+
+    /**
+     * The holistic analysis: which surface's model writes it (null: none), and whether it runs by
+     * itself once every run of a batch has ended.
+     */
+    public record Analysis(String surface, boolean afterEachBatch) {
+
+        public static final Analysis NONE = new Analysis(null, false);
+
+        public Analysis {
+            surface = surface == null || surface.isBlank() ? null : surface.strip();
+            afterEachBatch = afterEachBatch && surface != null;
+        }
+    }
+
+    public AppSettings withAnalysis(Analysis a) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, theme, prices, window, keysNoteDismissed, lastExportFolder, a);
     }
 
     public static AppSettings defaults() {
-        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null);
+        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null, null);
     }
 
     /** Where the window was; null until it has been closed once. */
@@ -48,33 +69,33 @@ public record AppSettings(
 
     public AppSettings withWindow(WindowBounds w) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, w, keysNoteDismissed, lastExportFolder);
+                samples, theme, prices, w, keysNoteDismissed, lastExportFolder, analysis);
     }
 
     public AppSettings withTheme(String t) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, t, prices, window, keysNoteDismissed, lastExportFolder);
+                samples, t, prices, window, keysNoteDismissed, lastExportFolder, analysis);
     }
 
     public AppSettings withKeysNoteDismissed(boolean dismissed) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, window, dismissed, lastExportFolder);
+                samples, theme, prices, window, dismissed, lastExportFolder, analysis);
     }
 
     public AppSettings withLastExportFolder(String folder) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, window, keysNoteDismissed, folder);
+                samples, theme, prices, window, keysNoteDismissed, folder, analysis);
     }
 
     public AppSettings withConnection(String openAi, String anthropic, List<String> surfaces, int newConcurrency,
             int timeoutSeconds, int newSamples) {
         return new AppSettings(openAi, anthropic, surfaces, newConcurrency, timeoutSeconds, newSamples, theme, prices,
-                window, keysNoteDismissed, lastExportFolder);
+                window, keysNoteDismissed, lastExportFolder, analysis);
     }
 
     public AppSettings withPrices(Map<String, List<Double>> newPrices) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder);
+                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder, analysis);
     }
 
     private static String blankToNull(String s) {

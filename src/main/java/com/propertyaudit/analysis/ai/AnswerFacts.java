@@ -23,8 +23,8 @@ public record AnswerFacts(int query, String surface, int sample, Integer brandRa
         citedDomains = List.copyOf(citedDomains);
     }
 
-    public static AnswerFacts of(StoredAnswer a, String surface) {
-        AnswerScore s = a.score();
+    /** @param s the answer scored with its mentions' offsets (stored scores have none) */
+    public static AnswerFacts of(StoredAnswer a, AnswerScore s, String surface) {
         String text = a.answer().text() == null ? "" : a.answer().text();
         Mention brand = s.mentions().stream().filter(Mention::brand).findFirst().orElse(null);
         String excerpt = brand != null ? Sentences.around(text, brand.start()) : text.strip();
