@@ -113,7 +113,7 @@ final class SimulatedAnalyst {
                             "high");
                 }
             } else if (divergences.size() < MAX_ITEMS) {
-                item(divergences, "finding", String.join(" and ", naming) + " name " + brand + " for \"" + text
+                item(divergences, "finding", String.join(" and ", naming) + (naming.size() == 1 ? " names " : " name ") + brand + " for \"" + text
                         + "\", the other models do not.", number, answering, "medium");
             }
         }
