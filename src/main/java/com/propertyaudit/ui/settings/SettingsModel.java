@@ -69,6 +69,10 @@ public final class SettingsModel {
     public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
     public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(600);
     public final StringProperty theme = new SimpleStringProperty("light");
+    /** The analysis surface ("" for none) and whether it runs by itself after each batch. */
+    public final StringProperty analysisSurface = new SimpleStringProperty("");
+    public final javafx.beans.property.BooleanProperty analyseAfterEachBatch =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     public final ObservableList<PriceRow> prices = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.prefix, r.input, r.output});
     public final StringProperty status = new SimpleStringProperty("");
@@ -81,7 +85,8 @@ public final class SettingsModel {
         this.keys = keys;
         this.background = background;
         this.modelLists = modelLists;
-        problem = Bindings.createStringBinding(this::validate, openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, prices);
+        problem = Bindings.createStringBinding(this::validate, openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, prices,
+                analysisSurface);
         retirements = Bindings.createStringBinding(this::retirementWarnings, defaultSurfaces);
         for (Provider p : List.of(Provider.OPENAI, Provider.ANTHROPIC)) {
             keyStates.put(p, new SimpleObjectProperty<>(new KeyState("", "Reading the OS keychain…", false)));
@@ -109,6 +114,8 @@ public final class SettingsModel {
         concurrency.set(s.concurrency());
         timeoutSeconds.set(s.requestTimeoutSeconds());
         theme.set("dark".equals(s.theme()) ? "dark" : "light");
+        analysisSurface.set(s.analysis().surface() == null ? "" : s.analysis().surface());
+        analyseAfterEachBatch.set(s.analysis().afterEachBatch());
         prices.clear();
         new TreeMap<>(PriceTable.defaults().withOverrides(s.prices()).rows()).forEach((prefix, p) ->
                 prices.add(new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
@@ -176,6 +183,13 @@ public final class SettingsModel {
                 return "'" + url.strip() + "' is not a URL: it must start with http:// or https://.";
             }
         }
+        if (!analysisSurface.get().isBlank()) {
+            try {
+                Surface.parse(analysisSurface.get().strip());
+            } catch (IllegalArgumentException e) {
+                return "Analysis surface: " + e.getMessage();
+            }
+        }
         for (String s : defaultSurfaces.get().split(",")) {
             if (s.isBlank()) continue;
             try {
@@ -211,10 +225,11 @@ public final class SettingsModel {
         int inFlight = concurrency.get();
         int timeout = timeoutSeconds.get();
         Map<String, List<Double>> overrides = priceOverrides();
+        AppSettings.Analysis analysis = new AppSettings.Analysis(analysisSurface.get(), analyseAfterEachBatch.get());
         write(() -> {
             AppSettings current = store.load();
             store.save(current.withConnection(openAi, anthropic, surfaces, inFlight, timeout, current.samples())
-                    .withPrices(overrides));
+                    .withPrices(overrides).withAnalysis(analysis));
         }, "Saved. Run Audit takes the new requests in flight now; default surfaces, base URLs and the"
                 + " timeout take effect at the next start.");
         return true;
