@@ -360,7 +360,7 @@ public final class PdfReport {
         }
         Map<String, SentimentCounts> sentiment = d.why().sentiment();
         if (!sentiment.isEmpty()) {
-            doc.add(new Paragraph("How the answers speak of each entity", f(11, true, Color.BLACK)));
+            doc.add(subheading("How the answers speak of each entity"));
             PdfPTable t = table(new float[] {5, 2, 2, 2});
             header(t, "Entity", "Positive", "Neutral", "Negative");
             List<String> names = new ArrayList<>();
@@ -373,7 +373,7 @@ public final class PdfReport {
             doc.add(t);
         }
         if (!d.why().discovered().isEmpty()) {
-            doc.add(new Paragraph("Named by the answers, not tracked", f(11, true, Color.BLACK)));
+            doc.add(subheading("Named by the answers, not tracked"));
             PdfPTable t = table(new float[] {5, 2, 5});
             header(t, "Name", "Answers", "By surface");
             d.why().discovered().stream().limit(15).forEach(n -> row(t, n.name(), String.valueOf(n.answers()),
@@ -383,7 +383,7 @@ public final class PdfReport {
     }
 
     private void findings(Document doc, String title, List<Finding> items) {
-        doc.add(new Paragraph(title, f(11, true, Color.BLACK)));
+        doc.add(subheading(title));
         PdfPTable t = table(new float[] {7, 3, 1.6f});
         header(t, "Finding", "Evidence (query: surfaces)", "Confidence");
         for (Finding f : items) {
@@ -512,6 +512,13 @@ public final class PdfReport {
         // Markdown emphasis reads as noise in print.
         String flat = text.replace("**", "").replace("__", "").replace("`", "").replaceAll("\\s+", " ").strip();
         return flat.length() > 320 ? flat.substring(0, 319) + "…" : flat;
+    }
+
+    private Paragraph subheading(String text) {
+        Paragraph p = new Paragraph(text, f(11, true, Color.BLACK));
+        p.setSpacingBefore(6);
+        p.setSpacingAfter(6);
+        return p;
     }
 
     private Paragraph heading(String text) {
