@@ -212,6 +212,25 @@ public final class AnalysisService {
         }
     }
 
+    /** Rough sizes for the estimate before a run: instructions, an answer's text, the reply. */
+    static final int EST_INSTRUCTIONS = 400;
+    static final int EST_ANSWER_IN = 700;
+    static final int EST_FACTS_PER_ANSWER = 120;
+    static final int EST_SENTIMENT_OUT = 600;
+    static final int EST_HOLISTIC_OUT = 1500;
+
+    /**
+     * About what the analysis of a batch of this many answers costs with this surface: phase 2 in
+     * requests of {@link SentimentRequest#ANSWERS_PER_REQUEST} answers, then the holistic request.
+     */
+    public static double estimateUsd(PriceTable prices, Surface surface, int answers) {
+        int requests = (answers + SentimentRequest.ANSWERS_PER_REQUEST - 1) / SentimentRequest.ANSWERS_PER_REQUEST;
+        long in = (long) requests * EST_INSTRUCTIONS + (long) answers * EST_ANSWER_IN
+                + EST_INSTRUCTIONS + (long) answers * EST_FACTS_PER_ANSWER;
+        long out = (long) requests * EST_SENTIMENT_OUT + EST_HOLISTIC_OUT;
+        return prices.costUsd(surface, in, out);
+    }
+
     /** What the screens and the CLI read: the stored attempt and the counts of phase 2. */
     public java.util.Optional<AnalysisRecord> latest(UUID batchId) {
         return analyses.find(batchId);

@@ -277,4 +277,13 @@ class AnalysisServiceTest {
         assertThat(analysisRequests).isEmpty();
         assertThat(ws.analysis().latest(batch.id())).isEmpty();
     }
+
+    @Test
+    void theEstimateBeforeARunGrowsWithTheAnswersAndIsFreeWithoutAPrice() {
+        var prices = com.propertyaudit.llm.PriceTable.defaults();
+        double small = AnalysisService.estimateUsd(prices, GPT, 36);
+        assertThat(small).isPositive();
+        assertThat(AnalysisService.estimateUsd(prices, GPT, 72)).isGreaterThan(small);
+        assertThat(AnalysisService.estimateUsd(prices, Surface.parse("simulated:demo"), 36)).isZero();
+    }
 }
