@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsJson;
+import com.propertyaudit.engine.AnalysisService;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.BatchRepository;
 import java.io.PrintWriter;
@@ -58,7 +59,7 @@ final class InsightsCommand implements Callable<Integer> {
                     : ws.insights().compare(earlier, id).orElseThrow();
             List<BatchRepository.TrendPoint> points = trend ? ws.insights().trend(in.property()) : null;
             if (json) {
-                ObjectNode o = InsightsJson.toJson(in);
+                ObjectNode o = InsightsJson.toJson(in, why(ws, id));
                 if (deltas != null) {
                     ArrayNode arr = o.putArray("comparison");
                     for (BatchComparison.Delta d : deltas) {
@@ -85,6 +86,9 @@ final class InsightsCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().writeValueAsString(o));
             } else {
                 print(out, in);
+                InsightsJson.Why why = why(ws, id);
+                AnalysisText.discovered(out, why.discovered());
+                if (why.analysis() != null) AnalysisText.print(out, why.analysis());
                 if (deltas != null) {
                     out.println();
                     out.println("Compared with batch " + earlier.toString().substring(0, 8) + ":");
@@ -107,6 +111,13 @@ final class InsightsCommand implements Callable<Integer> {
             }
             return PropertyAuditCommand.OK;
         }
+    }
+
+    /** The analysis, discovered names and sentiment of the batch. */
+    static InsightsJson.Why why(Workspace ws, UUID id) {
+        AnalysisService analysis = ws.analysis();
+        return new InsightsJson.Why(analysis.latest(id).orElse(null), ws.discovery().discovered(id),
+                analysis.sentiment(id));
     }
 
     private static void print(PrintWriter out, Insights in) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "GEO audits of rental properties: how AI assistants name your property and its competitors.",
         subcommands = {ScoreCommand.class, PropertyCommand.class, RunCommand.class, BatchesCommand.class,
-            InsightsCommand.class, RescoreCommand.class, ExportCommand.class, DbCommand.class})
+            InsightsCommand.class, RescoreCommand.class, ExportCommand.class, DbCommand.class,
+            AnalyzeCommand.class})
 public final class PropertyAuditCommand implements Runnable {
 
     /** Exit codes of cli.md. */

@@ -3,6 +3,8 @@ package com.propertyaudit.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.analysis.ai.AnalysisJson;
+import com.propertyaudit.analysis.ai.AnalysisRecord;
 import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Property;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +78,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the batch summary as one JSON object.")
     boolean json;
 
+    @Option(names = "--analysis", paramLabel = "SURFACE",
+            description = "Once every run has ended, the holistic AI analysis with this surface's model (simulated:demo"
+                    + " offline). Default: the analysis settings (analyse after each batch).")
+    String analysis;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,7 +92,18 @@ final class RunCommand implements Callable<Integer> {
             throw UserError.badInput("--concurrency must be between 1 and 64.");
         }
         if (target.resume != null) Batches.prefix("--resume", target.resume);
+        Surface analyst = analysis == null ? null : parseAnalysis(analysis);
         try (Workspace ws = Workspaces.open()) {
+            if (analyst == null && ws.settings().analysis().afterEachBatch()) {
+                analyst = parseAnalysis(ws.settings().analysis().surface());
+            }
+            if (analyst != null) {
+                try {
+                    ws.requireKeys(List.of(analyst));
+                } catch (Workspace.NotReadyException e) {
+                    throw UserError.environment("--analysis: " + e.getMessage());
+                }
+            }
             EngineOptions options = EngineOptions.defaults()
                     .withConcurrency(concurrency != null ? concurrency : ws.settings().concurrency());
             BatchHandle handle;
@@ -129,10 +148,13 @@ final class RunCommand implements Callable<Integer> {
             // printed and the exit code says what the batch became: Ctrl-C cancels, TERM and HUP interrupt.
             BatchHandle running = handle;
             String resume = "run --resume " + AuditEngine.shortId(running.batchId()) + " finishes the batch.";
+            AtomicBoolean stopped = new AtomicBoolean();
             StopSignals signals = new StopSignals(() -> {
+                stopped.set(true);
                 err.println("Cancelling: answers already received are kept; " + resume);
                 running.cancel();
             }, () -> {
+                stopped.set(true);
                 err.println("Stopping: answers already received are kept; " + resume);
                 running.interrupt();
             });
@@ -146,7 +168,14 @@ final class RunCommand implements Callable<Integer> {
             }
             long elapsed = System.currentTimeMillis() - t0;
             List<Run> runs = ws.batches().runs(handle.batchId());
-            printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs);
+            // The analysis starts only now that every run has ended, and not after a cancel.
+            AnalysisRecord analysed = analyst == null || stopped.get() ? null
+                    : AnalyzeCommand.analyze(ws, handle.batchId(), analyst);
+            printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs, analysed);
+            if (analysed != null && analysed.status() == AnalysisRecord.Status.FAILED) {
+                err.println("The analysis failed: " + Terminal.safe(analysed.error()));
+                return PropertyAuditCommand.NOT_SUCCEEDED;
+            }
             return status == BatchStatus.COMPLETE ? PropertyAuditCommand.OK : PropertyAuditCommand.NOT_SUCCEEDED;
         } catch (DiskFullException e) {
             throw UserError.environment(e.getMessage());
@@ -164,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter out, Workspace ws, UUID batchId, String property, BatchStatus status,
-            long elapsedMs, List<Run> runs) {
+            long elapsedMs, List<Run> runs, AnalysisRecord analysed) {
         if (json) {
             ObjectNode o = JSON.createObjectNode();
             o.put("batchId", batchId.toString());
@@ -190,6 +219,7 @@ final class RunCommand implements Callable<Integer> {
                 ro.put("costUsd", Math.round(r.costUsd() * 10_000) / 10_000.0);
                 if (r.error() != null) ro.put("error", r.error());
             }
+            if (analysed != null) o.set("analysis", AnalysisJson.toJson(analysed));
             out.println(o);
             return;
         }
@@ -202,6 +232,15 @@ final class RunCommand implements Callable<Integer> {
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
                     counts.answers(), counts.excluded(), r.costUsd(),
                     r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")");
+        }
+        if (analysed != null) AnalysisText.print(out, analysed);
+    }
+
+    private static Surface parseAnalysis(String text) {
+        try {
+            return Surface.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw UserError.badInput("--analysis: " + e.getMessage());
         }
     }
 

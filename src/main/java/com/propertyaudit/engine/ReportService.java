@@ -1,6 +1,7 @@
 package com.propertyaudit.engine;
 
 import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.InsightsJson;
 import com.propertyaudit.domain.Batch;
 import com.propertyaudit.report.CsvExport;
 import com.propertyaudit.report.PdfReport;
@@ -23,7 +24,9 @@ public final class ReportService {
         Batch batch = ws.batches().find(batchId).orElseThrow(() -> new IllegalArgumentException("No batch " + batchId));
         Insights in = ws.insights().insights(batchId).orElseThrow();
         return new ReportData(batch, ws.batches().runs(batchId),
-                ws.answers().forBatch(batchId, AnswerRepository.Detail.FULL), in, ws.insights().trend(batch.propertyName()));
+                ws.answers().forBatch(batchId, AnswerRepository.Detail.FULL), in, ws.insights().trend(batch.propertyName()),
+                new InsightsJson.Why(ws.analysis().latest(batchId).orElse(null), ws.discovery().discovered(batchId),
+                        ws.analysis().sentiment(batchId)));
     }
 
     public void csv(UUID batchId, Path target) throws IOException {

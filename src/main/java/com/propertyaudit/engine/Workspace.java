@@ -11,6 +11,7 @@ import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.settings.DataFolder;
 import com.propertyaudit.settings.OsKeychain;
 import com.propertyaudit.settings.SettingsStore;
+import com.propertyaudit.store.AnalysisRepository;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
 import com.propertyaudit.store.Database;
@@ -130,6 +131,16 @@ public final class Workspace implements AutoCloseable {
 
     public InsightsService insights() {
         return new InsightsService(properties, batches, runs, answers);
+    }
+
+    public AnalysisService analysis() {
+        LlmClients c = clients();
+        return new AnalysisService(properties, batches, answers, new AnalysisRepository(database), insights(),
+                c::forSurface, prices(), Clock.systemUTC());
+    }
+
+    public DiscoveryService discovery() {
+        return new DiscoveryService(properties, batches, answers);
     }
 
     public ReportService reports() {

@@ -51,7 +51,9 @@ final class AnthropicClient implements LlmClient {
         body.put("max_tokens", r.maxOutputTokens());
         if (r.system() != null) body.put("system", r.system());
         body.putArray("messages").addObject().put("role", "user").put("content", r.prompt());
-        if (r.surface().webSearch()) {
+        if (r.schema() != null) {
+            forceSchemaTool(body, r.schema());
+        } else if (r.surface().webSearch()) {
             ObjectNode tool = body.putArray("tools").addObject()
                     .put("type", "web_search_20250305").put("name", "web_search").put("max_uses", 5);
             if (r.searchFrom() != null) r.searchFrom().toUserLocation(tool.putObject("user_location"));
@@ -59,11 +61,33 @@ final class AnthropicClient implements LlmClient {
         return body;
     }
 
+    /**
+     * Structured output: one tool whose input is the schema, and a forced {@code tool_choice}, so the
+     * reply is that tool_use block's {@code input}. A forced tool leaves no turn for web search.
+     */
+    private void forceSchemaTool(ObjectNode body, OutputSchema schema) {
+        body.putArray("tools").addObject().put("name", schema.name())
+                .put("description", "Record the result, following the schema exactly.")
+                .set("input_schema", schema.schema());
+        body.putObject("tool_choice").put("type", "tool").put("name", schema.name());
+    }
+
+    /** The input of the forced tool's tool_use block, as JSON text; empty when there is none. */
+    private static String toolInput(ArrayNode blocks, String toolName) {
+        for (JsonNode b : blocks) {
+            if ("tool_use".equals(b.path("type").asText()) && toolName.equals(b.path("name").asText())
+                    && b.path("input").isObject()) {
+                return b.path("input").toString();
+            }
+        }
+        return "";
+    }
+
     @Override
     public CompletableFuture<LlmResponse> ask(LlmRequest r) {
         Optional<String> key = checkedKey();
         if (key.isEmpty()) return CompletableFuture.failedFuture(keyProblem());
-        Turns turns = new Turns(body(r), key.get());
+        Turns turns = new Turns(body(r), key.get(), r.schema());
         turns.next(turns.first);
         return turns.result;
     }
@@ -103,6 +127,7 @@ final class AnthropicClient implements LlmClient {
         final AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
         final ObjectNode first;
         final String key;
+        final OutputSchema schema;
         final long t0 = System.nanoTime();
         final ArrayNode blocks = json.createArrayNode();
         final List<String> bodies = new ArrayList<>();
@@ -110,9 +135,10 @@ final class AnthropicClient implements LlmClient {
         int outputTokens;
         int attempts;
 
-        Turns(ObjectNode first, String key) {
+        Turns(ObjectNode first, String key, OutputSchema schema) {
             this.first = first;
             this.key = key;
+            this.schema = schema;
             result.whenComplete((r, e) -> {
                 CompletableFuture<?> f = inFlight.get();
                 if (result.isCancelled() && f != null) f.cancel(true);
@@ -167,7 +193,7 @@ final class AnthropicClient implements LlmClient {
         LlmResponse reply(JsonNode stopNode) {
             String stop = stopNode.isTextual() ? stopNode.asText() : null;
             Read read = read(blocks);
-            String text = read.text;
+            String text = schema == null ? read.text : toolInput(blocks, schema.name());
             AnswerOutcome outcome;
             List<String> notes = new ArrayList<>();
             int continued = bodies.size() - 1;

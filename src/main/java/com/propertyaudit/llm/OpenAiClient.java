@@ -48,7 +48,25 @@ final class OpenAiClient implements LlmClient {
     }
 
     ObjectNode chatBody(LlmRequest r) {
-        return ChatRequest.body(r, isReasoningModel(r.surface().model()) ? "max_completion_tokens" : "max_tokens");
+        ObjectNode body = ChatRequest.body(r, isReasoningModel(r.surface().model()) ? "max_completion_tokens"
+                : "max_tokens");
+        if (r.schema() != null) body.set("response_format", chatResponseFormat(r.schema()));
+        return body;
+    }
+
+    /** Chat Completions' structured output: the reply's message content is then the JSON object. */
+    private ObjectNode chatResponseFormat(OutputSchema schema) {
+        ObjectNode format = json.createObjectNode().put("type", "json_schema");
+        format.putObject("json_schema").put("name", schema.name()).put("strict", true).set("schema", schema.schema());
+        return format;
+    }
+
+    /** The Responses API's structured output: the reply's output_text is then the JSON object. */
+    private ObjectNode responsesTextFormat(OutputSchema schema) {
+        ObjectNode text = json.createObjectNode();
+        text.putObject("format").put("type", "json_schema").put("name", schema.name()).put("strict", true)
+                .set("schema", schema.schema());
+        return text;
     }
 
     ObjectNode responsesBody(LlmRequest r) {
@@ -62,6 +80,7 @@ final class OpenAiClient implements LlmClient {
         // The pages each search found, so they can be told apart from the ones the answer cites.
         body.putArray("include").add("web_search_call.action.sources");
         body.put("max_output_tokens", r.maxOutputTokens());
+        if (r.schema() != null) body.set("text", responsesTextFormat(r.schema()));
         return body;
     }
 

@@ -17,6 +17,9 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
+import com.propertyaudit.analysis.ai.AnalysisRecord;
+import com.propertyaudit.analysis.ai.Finding;
+import com.propertyaudit.analysis.ai.SentimentCounts;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.TrendLabels;
 import com.propertyaudit.domain.AnswerOutcome;
@@ -33,6 +36,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -167,6 +171,10 @@ public final class PdfReport {
             doc.newPage();
             summary(doc, in);
             charts(doc, writer, d);
+            if (d.why().analysis() != null) {
+                doc.newPage();
+                aiAnalysis(doc, d);
+            }
             doc.newPage();
             tables(doc, in);
             agreement(doc, in);
@@ -331,6 +339,63 @@ public final class PdfReport {
         return c;
     }
 
+    /**
+     * The holistic AI analysis, marked as model-generated, with each item's evidence; how the answers
+     * speak of each entity (phase 2); the names the answers put forward that are not tracked.
+     */
+    private void aiAnalysis(Document doc, ReportData d) {
+        AnalysisRecord r = d.why().analysis();
+        doc.add(heading("AI analysis"));
+        String by = r.simulated() ? "the Simulated analyst (offline demo text, not a model)" : r.model() + " (" + r.surface() + ")";
+        doc.add(new Paragraph("Model-generated: written by " + by + " on " + r.createdAt().toString().substring(0, 16)
+                .replace('T', ' ') + " UTC from this batch's numbers and answers. Every item names the queries and"
+                + " surfaces it rests on; " + (r.analysis() == null ? 0 : r.analysis().droppedItems()) + " item(s) whose"
+                + " evidence was not in the batch were dropped. Check each finding against its evidence.",
+                f(9, true, r.simulated() ? BAD : WARN)));
+        if (r.error() != null) doc.add(new Paragraph("The latest attempt failed: " + r.error(), f(9, false, BAD)));
+        if (r.analysis() != null) {
+            findings(doc, "Consensus (the models agree)", r.analysis().consensus());
+            findings(doc, "Divergences (worth investigating)", r.analysis().divergences());
+            findings(doc, "Recommendations", r.analysis().recommendations());
+        }
+        Map<String, SentimentCounts> sentiment = d.why().sentiment();
+        if (!sentiment.isEmpty()) {
+            doc.add(subheading("How the answers speak of each entity"));
+            PdfPTable t = table(new float[] {5, 2, 2, 2});
+            header(t, "Entity", "Positive", "Neutral", "Negative");
+            List<String> names = new ArrayList<>();
+            names.add(d.insights().property());
+            d.insights().competitors().forEach(c -> names.add(c.name()));
+            for (String n : names) {
+                SentimentCounts c = sentiment.getOrDefault(n, SentimentCounts.NONE);
+                row(t, n, String.valueOf(c.positive()), String.valueOf(c.neutral()), String.valueOf(c.negative()));
+            }
+            doc.add(t);
+        }
+        if (!d.why().discovered().isEmpty()) {
+            doc.add(subheading("Named by the answers, not tracked"));
+            PdfPTable t = table(new float[] {5, 2, 5});
+            header(t, "Name", "Answers", "By surface");
+            d.why().discovered().stream().limit(15).forEach(n -> row(t, n.name(), String.valueOf(n.answers()),
+                    bySurface(n.bySurface())));
+            doc.add(t);
+        }
+    }
+
+    private void findings(Document doc, String title, List<Finding> items) {
+        doc.add(subheading(title));
+        PdfPTable t = table(new float[] {7, 3, 1.6f});
+        header(t, "Finding", "Evidence (query: surfaces)", "Confidence");
+        for (Finding f : items) {
+            String text = f.why() == null || f.why().isBlank() ? f.text() : f.text() + " - " + f.why();
+            String evidence = f.evidence().stream().map(e -> "query " + e.query() + (e.surfaces().isEmpty() ? ""
+                    : ": " + String.join(", ", e.surfaces()))).collect(Collectors.joining("; "));
+            row(t, text, evidence, f.confidence() == null ? "-" : f.confidence());
+        }
+        if (items.isEmpty()) row(t, "None.", "", "");
+        doc.add(t);
+    }
+
     private void tables(Document doc, Insights in) {
         doc.add(heading("Competitors"));
         PdfPTable c = table(new float[] {4, 2, 2, 2, 5});
@@ -447,6 +512,13 @@ public final class PdfReport {
         // Markdown emphasis reads as noise in print.
         String flat = text.replace("**", "").replace("__", "").replace("`", "").replaceAll("\\s+", " ").strip();
         return flat.length() > 320 ? flat.substring(0, 319) + "…" : flat;
+    }
+
+    private Paragraph subheading(String text) {
+        Paragraph p = new Paragraph(text, f(11, true, Color.BLACK));
+        p.setSpacingBefore(6);
+        p.setSpacingAfter(6);
+        return p;
     }
 
     private Paragraph heading(String text) {

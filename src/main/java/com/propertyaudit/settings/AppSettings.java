@@ -27,7 +27,8 @@ public record AppSettings(
         WindowBounds window,
         boolean keysNoteDismissed,
         String lastExportFolder,
-        Map<String, String> baseUrls) {
+        Map<String, String> baseUrls,
+        Analysis analysis) {
 
     public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
@@ -47,10 +48,30 @@ public record AppSettings(
             if (k != null && blankToNull(v) != null) urls.put(k, v.strip());
         });
         baseUrls = Map.copyOf(urls);
+        analysis = analysis == null ? Analysis.NONE : analysis;
+    }
+
+    /**
+     * The holistic analysis: which surface's model writes it (null: none), and whether it runs by
+     * itself once every run of a batch has ended.
+     */
+    public record Analysis(String surface, boolean afterEachBatch) {
+
+        public static final Analysis NONE = new Analysis(null, false);
+
+        public Analysis {
+            surface = surface == null || surface.isBlank() ? null : surface.strip();
+            afterEachBatch = afterEachBatch && surface != null;
+        }
+    }
+
+    public AppSettings withAnalysis(Analysis a) {
+        return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
+                samples, theme, prices, window, keysNoteDismissed, lastExportFolder, baseUrls, a);
     }
 
     public static AppSettings defaults() {
-        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null, null);
+        return new AppSettings(null, null, null, 0, 0, 0, null, null, null, false, null, null, null);
     }
 
     /** Where the window was; null until it has been closed once. */
@@ -58,33 +79,33 @@ public record AppSettings(
 
     public AppSettings withWindow(WindowBounds w) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, w, keysNoteDismissed, lastExportFolder, baseUrls);
+                samples, theme, prices, w, keysNoteDismissed, lastExportFolder, baseUrls, analysis);
     }
 
     public AppSettings withTheme(String t) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, t, prices, window, keysNoteDismissed, lastExportFolder, baseUrls);
+                samples, t, prices, window, keysNoteDismissed, lastExportFolder, baseUrls, analysis);
     }
 
     public AppSettings withKeysNoteDismissed(boolean dismissed) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, window, dismissed, lastExportFolder, baseUrls);
+                samples, theme, prices, window, dismissed, lastExportFolder, baseUrls, analysis);
     }
 
     public AppSettings withLastExportFolder(String folder) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, prices, window, keysNoteDismissed, folder, baseUrls);
+                samples, theme, prices, window, keysNoteDismissed, folder, baseUrls, analysis);
     }
 
     public AppSettings withConnection(String openAi, String anthropic, List<String> surfaces, int newConcurrency,
             int timeoutSeconds, int newSamples) {
         return new AppSettings(openAi, anthropic, surfaces, newConcurrency, timeoutSeconds, newSamples, theme, prices,
-                window, keysNoteDismissed, lastExportFolder, baseUrls);
+                window, keysNoteDismissed, lastExportFolder, baseUrls, analysis);
     }
 
     public AppSettings withPrices(Map<String, List<Double>> newPrices) {
         return new AppSettings(openAiBaseUrl, anthropicBaseUrl, defaultSurfaces, concurrency, requestTimeoutSeconds,
-                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder, baseUrls);
+                samples, theme, newPrices, window, keysNoteDismissed, lastExportFolder, baseUrls, analysis);
     }
 
     /** The base URL set here for a provider, or null to use the environment or the default. */
@@ -103,7 +124,7 @@ public record AppSettings(
             if (p != Provider.OPENAI && p != Provider.ANTHROPIC && u != null) others.put(p.id(), u);
         });
         return new AppSettings(urls.get(Provider.OPENAI), urls.get(Provider.ANTHROPIC), defaultSurfaces, concurrency,
-                requestTimeoutSeconds, samples, theme, prices, window, keysNoteDismissed, lastExportFolder, others);
+                requestTimeoutSeconds, samples, theme, prices, window, keysNoteDismissed, lastExportFolder, others, analysis);
     }
 
     private static String blankToNull(String s) {

@@ -5,6 +5,7 @@ import com.propertyaudit.engine.AuditEngine;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.InsightsService;
 import com.propertyaudit.engine.Workspace;
+import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.store.PropertyJson;
 import com.propertyaudit.ui.bridge.FxBridge;
 import java.io.InputStream;
@@ -35,7 +36,11 @@ public final class AppContext implements AutoCloseable {
         }
         Workspace ws = Workspace.open(home, null, env);
         boolean first = ws.properties().list().isEmpty() && ws.batches().list(null).isEmpty();
-        if (first) ws.properties().save(sampleProperty());
+        if (first) {
+            ws.properties().save(sampleProperty());
+            // The sample's demo analyses offline, like its Simulated surfaces.
+            ws.settingsStore().save(ws.settings().withAnalysis(new AppSettings.Analysis("simulated:demo", true)));
+        }
         return new AppContext(ws, new FxBridge(), first);
     }
 

@@ -3,9 +3,14 @@ package com.propertyaudit.analysis.insights;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.propertyaudit.analysis.ai.AnalysisJson;
+import com.propertyaudit.analysis.ai.AnalysisRecord;
+import com.propertyaudit.analysis.ai.SentimentCounts;
+import com.propertyaudit.analysis.discovery.DiscoveredName;
 import com.propertyaudit.domain.AnswerOutcome;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 
 /** {@link Insights} as the JSON object of {@code propertyaudit insights} (cli.md), rounded as it says. */
@@ -105,6 +110,37 @@ public final class InsightsJson {
             q.rates().forEach((surface, r) -> rate(rates, surface, r));
         }
         return o;
+    }
+
+    /**
+     * The wave-2 fields of the same object.
+     *
+     * @param analysis   the latest analysis attempt, or null when none was asked for
+     * @param sentiment  phase-2 counts per entity name (the brand's under the property's name)
+     */
+    public record Why(AnalysisRecord analysis, List<DiscoveredName> discovered, Map<String, SentimentCounts> sentiment) {}
+
+    /** The insights object with {@code analysis}, {@code discovered} and the sentiment counts. */
+    public static ObjectNode toJson(Insights in, Why why) {
+        ObjectNode o = toJson(in);
+        sentiment((ObjectNode) o.get("summary"), "brandSentiment", why.sentiment().get(in.property()));
+        var rows = o.get("competitors");
+        for (int i = 0; i < in.competitors().size(); i++) {
+            sentiment((ObjectNode) rows.get(i), "sentiment", why.sentiment().get(in.competitors().get(i).name()));
+        }
+        if (why.analysis() == null) o.putNull("analysis");
+        else o.set("analysis", AnalysisJson.toJson(why.analysis()));
+        ArrayNode found = o.putArray("discovered");
+        for (DiscoveredName d : why.discovered()) {
+            ObjectNode n = found.addObject().put("name", d.name()).put("answers", d.answers());
+            counts(n.putObject("bySurface"), d.bySurface());
+        }
+        return o;
+    }
+
+    private static void sentiment(ObjectNode parent, String field, SentimentCounts c) {
+        SentimentCounts s = c == null ? SentimentCounts.NONE : c;
+        parent.putObject(field).put("positive", s.positive()).put("neutral", s.neutral()).put("negative", s.negative());
     }
 
     private static void rate(ObjectNode parent, String field, Insights.Rate r) {

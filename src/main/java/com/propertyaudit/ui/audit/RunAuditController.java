@@ -90,6 +90,16 @@ public final class RunAuditController {
         return box;
     }
 
+    /** The analysis surface when the settings analyse after each batch, else null. */
+    private Surface analysisAfterBatch() {
+        var a = ctx.workspace().settings().analysis();
+        try {
+            return a.afterEachBatch() ? Surface.parse(a.surface()) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     @FXML
     private void initialize() {
         property.setItems(model.propertyNames);
@@ -106,7 +116,8 @@ public final class RunAuditController {
         concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         model.concurrency.addListener((o, was, now) -> concurrency.getValueFactory().setValue(now.intValue()));
-        estimate.textProperty().bind(Bindings.createStringBinding(() -> model.estimate(ctx.workspace().prices()),
+        estimate.textProperty().bind(Bindings.createStringBinding(() -> model.estimate(ctx.workspace().prices(),
+                        analysisAfterBatch()),
                 model.chosen, model.samples, model.queryCount));
         run.disableProperty().bind(model.running.or(Bindings.isEmpty(model.chosen)).or(model.queryCount.isEqualTo(0)));
         cancel.disableProperty().bind(model.running.not());

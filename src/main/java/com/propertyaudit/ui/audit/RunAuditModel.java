@@ -2,7 +2,9 @@ package com.propertyaudit.ui.audit;
 
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.AnalysisService;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.engine.RunHandle;
@@ -235,6 +237,18 @@ public final class RunAuditModel {
     /** The property of the batch running or last run. */
     public String runProperty() {
         return runProperty;
+    }
+
+    /** The estimate, and the AI analysis after the batch when the settings run one (null: none). */
+    public String estimate(PriceTable prices, Surface analysis) {
+        String runs = estimate(prices);
+        if (analysis == null || chosen.isEmpty()) return runs;
+        int answers = queryCount.get() * samples.get() * chosen.size();
+        if (analysis.provider() == Provider.SIMULATED) {
+            return runs + " · then the AI analysis, free (Simulated analyst)";
+        }
+        return runs + String.format(Locale.ROOT, " · then the AI analysis with %s, about $%.2f%s", analysis.id(),
+                AnalysisService.estimateUsd(prices, analysis, answers), prices.isKnown(analysis) ? "" : " (no price in Settings)");
     }
 
     /** "36 requests · about $0.12" — before anything is sent. */

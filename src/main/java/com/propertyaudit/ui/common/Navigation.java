@@ -1,11 +1,12 @@
 package com.propertyaudit.ui.common;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * What a screen may ask of the main window: show a batch's insights, open a link. Not an event
- * bus: two verbs, each with one receiver.
+ * What a screen may ask of the main window: show a batch's insights, open a link, show answers in History.
+ * Not an event bus: three verbs, each with one receiver.
  */
 public interface Navigation {
 
@@ -14,6 +15,9 @@ public interface Navigation {
 
     /** Opens a web address or a file in the system's browser or viewer. */
     void openLink(String url);
+
+    /** Shows in History a batch's first answer to a query (0-based) from one of the surfaces (ids; empty: any). */
+    void openAnswers(UUID batchId, int queryIndex, List<String> surfaceIds);
 
     /** A navigation whose verbs are forwarded once the main window exists. */
     final class Deferred implements Navigation {
@@ -36,6 +40,11 @@ public interface Navigation {
         @Override
         public void openLink(String url) {
             links.accept(url);
+        }
+
+        @Override
+        public void openAnswers(UUID batchId, int queryIndex, List<String> surfaceIds) {
+            if (target != null) target.openAnswers(batchId, queryIndex, surfaceIds);
         }
     }
 }

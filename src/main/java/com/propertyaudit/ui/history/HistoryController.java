@@ -13,6 +13,7 @@ import com.propertyaudit.ui.common.Feedback;
 import com.propertyaudit.ui.common.Navigation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -129,6 +130,11 @@ public final class HistoryController {
             if (!model.answers.isEmpty() && answers.getSelectionModel().isEmpty()) answers.getSelectionModel().select(0);
         });
         answers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showAnswer(now));
+        model.focus.addListener((o, was, now) -> {
+            if (now == null) return;
+            answers.getSelectionModel().select(now);
+            answers.scrollTo(now);
+        });
         raw.visibleProperty().bind(showRaw.selectedProperty());
         raw.managedProperty().bind(showRaw.selectedProperty());
 
@@ -160,6 +166,11 @@ public final class HistoryController {
 
     private static String num(Double v) {
         return v == null ? "-" : String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    /** Shows the first answer of a batch to a query (0-based) from one of the surfaces (ids; empty: any). */
+    public void openAnswers(UUID batchId, int queryIndex, List<String> surfaceIds) {
+        model.open(batchId, queryIndex, surfaceIds);
     }
 
     public void refresh() {

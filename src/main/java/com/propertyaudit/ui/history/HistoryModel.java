@@ -7,6 +7,7 @@ import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.Mention;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.StoredAnswer;
+import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
@@ -61,6 +62,9 @@ public final class HistoryModel {
     /** True while a resume is being started: the button waits. */
     public final BooleanProperty resuming = new SimpleBooleanProperty();
     private Map<UUID, String> surfaces = new HashMap<>();
+    /** The answer to show once its batch's answers are read (evidence links from the AI analysis). */
+    public final ObjectProperty<StoredAnswer> focus = new SimpleObjectProperty<>();
+    private Evidence pending;
     private AnswerScorer scorer;
 
     public HistoryModel(Workspace workspace, Consumer<UUID> resumer, Background background, Feedback feedback) {
@@ -110,6 +114,24 @@ public final class HistoryModel {
         return b != null && !b.status().isLive();
     }
 
+    /** Opens a batch at the first answer to a query (0-based) from one of the surfaces (ids; empty: any). */
+    public void open(UUID batchId, int queryIndex, List<String> surfaceIds) {
+        pending = new Evidence(batchId, queryIndex, surfaceIds.stream().map(id -> Surface.parse(id).label()).toList());
+        refresh();
+    }
+
+    private record Evidence(UUID batchId, int queryIndex, List<String> surfaceLabels) {}
+
+    private void focusPending() {
+        Evidence e = pending;
+        if (e == null || selected.get() == null || !selected.get().batchId().equals(e.batchId())) return;
+        pending = null;
+        focus.set(null);
+        answers.stream().filter(a -> a.answer().queryIndex() == e.queryIndex()
+                && (e.surfaceLabels().isEmpty() || e.surfaceLabels().contains(surfaceOf(a))))
+                .findFirst().ifPresent(focus::set);
+    }
+
     public void refresh() {
         background.run(() -> {
             // A batch whose process died (the app was closed or crashed mid-run) stops looking
@@ -117,11 +139,14 @@ public final class HistoryModel {
             workspace.batches().markInterrupted(EngineOptions.defaults().staleAfter(), java.time.Instant.now());
             return workspace.batches().list(null);
         }, list -> {
-            UUID keep = selected.get() == null ? null : selected.get().batchId();
+            UUID keep = pending != null ? pending.batchId() : selected.get() == null ? null : selected.get().batchId();
+            BatchSummary before = selected.get();
             all.setAll(list);
             // The batch that was open stays open; otherwise the newest one is.
             selected.set(list.stream().filter(b -> b.batchId().equals(keep)).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0)));
+            // The same batch stays loaded: its answers are already there to focus.
+            if (before != null && before.equals(selected.get()) && !answers.isEmpty()) focusPending();
         }, e -> feedback.error("History could not be read", FxTasks.describe(e)));
     }
 
@@ -146,6 +171,7 @@ public final class HistoryModel {
                     .thenComparing(a -> loaded.surfaces().getOrDefault(a.answer().runId(), ""))
                     .thenComparingInt(a -> a.answer().sample())).toList());
             trend.setAll(loaded.trend());
+            focusPending();
             trendTitle.set("Trend of " + b.property() + " over " + loaded.trend().size() + " batches"
                     + (loaded.trend().size() < 2 ? ": run another audit to see a line" : ""));
         }, e -> feedback.error("The answers could not be read", FxTasks.describe(e)));

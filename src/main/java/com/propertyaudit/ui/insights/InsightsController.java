@@ -50,6 +50,7 @@ public final class InsightsController {
     @FXML private TableView<Insights.DomainRow> domains;
     @FXML private GridPane matrix;
     @FXML private Label agreement;
+    @FXML private AnalysisSectionController analysisController;
     private List<String> tileTitles = List.of();
     private List<TileView> tileViews = List.of();
     private List<String> matrixSurfaces = List.of();
@@ -83,7 +84,15 @@ public final class InsightsController {
                 number("Answers naming it", r -> r.mentions(), "%.0f", 130),
                 number("Share of voice", Insights.CompetitorRow::sov, "%.1f%%", 110),
                 number("Mean rank", Insights.CompetitorRow::avgRank, "%.1f", 90),
+                text("Sentiment (phase 2)", r -> AnalysisSectionModel.sentimentText(
+                        analysisController.model().sentiment.get().get(r.name())), 200),
                 text("By surface", r -> bySurface(r.bySurface()), 300)));
+        // The AI-analysis section follows the same batch; its sentiment fills a column and the brand tile.
+        model.batchId.addListener((o, was, now) -> analysisController.show(now, this::refresh));
+        analysisController.model().sentiment.addListener((o, was, now) -> {
+            competitors.refresh();
+            if (model.insights.get() != null) renderTiles(tiles(model.insights.get()));
+        });
         domains.getColumns().setAll(List.of(text("Domain", Insights.DomainRow::domain, 190),
                 number("Answers citing it", r -> r.citations(), "%.0f", 130),
                 number("Share", Insights.DomainRow::share, "%.1f%%", 110),
@@ -122,7 +131,7 @@ public final class InsightsController {
     private void render(Insights in) {
         // While a batch runs this happens twice a second: nodes whose shape has not changed are
         // updated in place rather than rebuilt, so the FX thread is never held for long.
-        renderTiles(InsightsModel.tiles(in));
+        renderTiles(tiles(in));
         List<InsightsModel.Bar> shares = InsightsModel.shareOfVoice(in);
         update(sov, horizontal(shares, in.property()));
         scale((NumberAxis) sovChart.getXAxis(), shares);
@@ -133,6 +142,18 @@ public final class InsightsController {
         competitors.sort();
         domains.sort();
         renderMatrix(in);
+    }
+
+    /** The model's tiles, the brand's with how the answers speak of it (phase 2). */
+    private List<InsightsModel.Tile> tiles(Insights in) {
+        var sentiment = analysisController.model().sentiment.get().get(in.property());
+        List<InsightsModel.Tile> out = new ArrayList<>();
+        for (InsightsModel.Tile t : InsightsModel.tiles(in)) {
+            out.add(t.title().equals(InsightsModel.BRAND_TILE) && sentiment != null && sentiment.total() > 0
+                    ? new InsightsModel.Tile(t.title(), t.value(), t.detail() + " · "
+                            + AnalysisSectionModel.sentimentText(sentiment)) : t);
+        }
+        return out;
     }
 
     /** The tiles: rebuilt only when their titles change (a surface added), otherwise filled in place. */

@@ -33,6 +33,7 @@ public final class InsightsModel {
     public record Bar(String label, double value) {}
 
     static final long RELOAD_EVERY_MS = 500;
+    static final String BRAND_TILE = "Brand share of voice";
 
     private final Function<UUID, Optional<Insights>> source;
     private final Background background;
@@ -151,7 +152,7 @@ public final class InsightsModel {
                 v.score() == null ? "-" : fmt(v.score()) + " / 100", v.ci() == null ? "n=" + v.answers()
                         : String.format(Locale.ROOT, "95%% CI %.1f-%.1f, n=%d", v.ci()[0], v.ci()[1], v.answers())
                                 + (v.answers() < Insights.DIRECTIONAL_BELOW ? " · directional" : ""))));
-        out.add(new Tile("Brand share of voice", pct(s.brandSOV()), "named in " + rate(s.brandMentionRate())));
+        out.add(new Tile(BRAND_TILE, pct(s.brandSOV()), "named in " + rate(s.brandMentionRate())));
         out.add(new Tile("Unbranded share of voice", pct(s.unbranded().brandSOV()),
                 s.unbranded().queries() + " queries that do not name the brand"));
         out.add(new Tile("Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(),

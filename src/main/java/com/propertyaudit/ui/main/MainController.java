@@ -120,6 +120,13 @@ public final class MainController implements Navigation {
         display(Screen.INSIGHTS);
     }
 
+    @Override
+    public void openAnswers(UUID batchId, int queryIndex, java.util.List<String> surfaceIds) {
+        if (!mayLeaveFor(Screen.HISTORY)) return;
+        history.openAnswers(batchId, queryIndex, surfaceIds);
+        display(Screen.HISTORY);
+    }
+
     private boolean mayLeaveFor(Screen screen) {
         if (current == Screen.PROPERTIES && screen != Screen.PROPERTIES && !properties.confirmDiscard()) {
             buttons.get(Screen.PROPERTIES).setSelected(true);

@@ -39,6 +39,8 @@ public final class SettingsController {
     @FXML private Button addModel;
     @FXML private Label modelsStatus;
     @FXML private Spinner<Integer> concurrency;
+    @FXML private TextField analysisSurface;
+    @FXML private CheckBox analyseAfterEachBatch;
     @FXML private Spinner<Integer> timeout;
     @FXML private TableView<SettingsModel.PriceRow> prices;
     @FXML private TableColumn<SettingsModel.PriceRow, String> pricePrefix;
@@ -114,6 +116,9 @@ public final class SettingsController {
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(5, 600, model.timeoutSeconds.get()));
         timeout.valueProperty().addListener((o, was, now) -> model.timeoutSeconds.set(now));
+        analysisSurface.textProperty().bindBidirectional(model.analysisSurface);
+        analyseAfterEachBatch.selectedProperty().bindBidirectional(model.analyseAfterEachBatch);
+        analyseAfterEachBatch.disableProperty().bind(Bindings.isEmpty(model.analysisSurface));
         prices.setItems(model.prices);
         for (Object[] c : new Object[][] {{pricePrefix, 0}, {priceInput, 1}, {priceOutput, 2}}) {
             @SuppressWarnings("unchecked")

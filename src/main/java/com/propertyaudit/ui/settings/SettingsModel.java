@@ -74,6 +74,10 @@ public final class SettingsModel {
     public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
     public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(600);
     public final StringProperty theme = new SimpleStringProperty("light");
+    /** The analysis surface ("" for none) and whether it runs by itself after each batch. */
+    public final StringProperty analysisSurface = new SimpleStringProperty("");
+    public final javafx.beans.property.BooleanProperty analyseAfterEachBatch =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     public final ObservableList<PriceRow> prices = FXCollections.observableArrayList(
             r -> new javafx.beans.Observable[] {r.prefix, r.input, r.output});
     public final StringProperty status = new SimpleStringProperty("");
@@ -93,6 +97,7 @@ public final class SettingsModel {
         List<javafx.beans.Observable> watched = new ArrayList<>(baseUrls.values());
         watched.add(defaultSurfaces);
         watched.add(prices);
+        watched.add(analysisSurface);
         problem = Bindings.createStringBinding(this::validate, watched.toArray(javafx.beans.Observable[]::new));
         retirements = Bindings.createStringBinding(this::retirementWarnings, defaultSurfaces);
         for (Provider p : Provider.remote()) {
@@ -120,6 +125,8 @@ public final class SettingsModel {
         concurrency.set(s.concurrency());
         timeoutSeconds.set(s.requestTimeoutSeconds());
         theme.set("dark".equals(s.theme()) ? "dark" : "light");
+        analysisSurface.set(s.analysis().surface() == null ? "" : s.analysis().surface());
+        analyseAfterEachBatch.set(s.analysis().afterEachBatch());
         prices.clear();
         new TreeMap<>(PriceTable.defaults().withOverrides(s.prices()).rows()).forEach((prefix, p) ->
                 prices.add(new PriceRow(prefix, number(p.inputPerMillion()), number(p.outputPerMillion()))));
@@ -195,6 +202,13 @@ public final class SettingsModel {
                 return "'" + url.strip() + "' is not a URL: it must start with http:// or https://.";
             }
         }
+        if (!analysisSurface.get().isBlank()) {
+            try {
+                Surface.parse(analysisSurface.get().strip());
+            } catch (IllegalArgumentException e) {
+                return "Analysis surface: " + e.getMessage();
+            }
+        }
         for (String s : defaultSurfaces.get().split(",")) {
             if (s.isBlank()) continue;
             try {
@@ -230,10 +244,11 @@ public final class SettingsModel {
         int inFlight = concurrency.get();
         int timeout = timeoutSeconds.get();
         Map<String, List<Double>> overrides = priceOverrides();
+        AppSettings.Analysis analysis = new AppSettings.Analysis(analysisSurface.get(), analyseAfterEachBatch.get());
         write(() -> {
             AppSettings current = store.load();
             store.save(current.withConnection(urls.get(Provider.OPENAI), urls.get(Provider.ANTHROPIC), surfaces,
-                    inFlight, timeout, current.samples()).withBaseUrls(urls).withPrices(overrides));
+                    inFlight, timeout, current.samples()).withBaseUrls(urls).withPrices(overrides).withAnalysis(analysis));
         }, "Saved. Run Audit takes the new requests in flight now; default surfaces, base URLs and the"
                 + " timeout take effect at the next start.");
         return true;
