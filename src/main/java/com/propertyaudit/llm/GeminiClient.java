@@ -49,8 +49,13 @@ final class GeminiClient implements LlmClient {
         ObjectNode body = json.createObjectNode();
         if (r.system() != null) body.putObject("systemInstruction").putArray("parts").addObject().put("text", r.system());
         body.putArray("contents").addObject().put("role", "user").putArray("parts").addObject().put("text", r.prompt());
-        if (r.surface().webSearch()) body.putArray("tools").addObject().putObject("google_search");
-        body.putObject("generationConfig").put("maxOutputTokens", r.maxOutputTokens());
+        ObjectNode config = body.putObject("generationConfig").put("maxOutputTokens", r.maxOutputTokens());
+        if (r.schema() != null) {
+            // Structured output: the candidate's text is then the JSON object. Not combined with search.
+            config.put("responseMimeType", "application/json").set("responseJsonSchema", r.schema().schema());
+        } else if (r.surface().webSearch()) {
+            body.putArray("tools").addObject().putObject("google_search");
+        }
         return body;
     }
 

@@ -48,17 +48,7 @@ final class OpenAiClient implements LlmClient {
     }
 
     ObjectNode chatBody(LlmRequest r) {
-        ObjectNode body = ChatRequest.body(r, isReasoningModel(r.surface().model()) ? "max_completion_tokens"
-                : "max_tokens");
-        if (r.schema() != null) body.set("response_format", chatResponseFormat(r.schema()));
-        return body;
-    }
-
-    /** Chat Completions' structured output: the reply's message content is then the JSON object. */
-    private ObjectNode chatResponseFormat(OutputSchema schema) {
-        ObjectNode format = json.createObjectNode().put("type", "json_schema");
-        format.putObject("json_schema").put("name", schema.name()).put("strict", true).set("schema", schema.schema());
-        return format;
+        return ChatRequest.body(r, isReasoningModel(r.surface().model()) ? "max_completion_tokens" : "max_tokens");
     }
 
     /** The Responses API's structured output: the reply's output_text is then the JSON object. */

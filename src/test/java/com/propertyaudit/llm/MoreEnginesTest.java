@@ -310,4 +310,41 @@ class MoreEnginesTest {
             assertThat(r.rawRequest()).doesNotContain(MockProvider.GEMINI_KEY).doesNotContain(MockProvider.PERPLEXITY_KEY);
         }
     }
+
+    static LlmRequest structured(String surface) {
+        var schema = JSON.createObjectNode().put("type", "object");
+        schema.putObject("properties").putObject("findings").put("type", "array");
+        return new LlmRequest(Surface.parse(surface), "Analyse the batch.", "You are an analyst.", 4000, 1, SAN_DIEGO,
+                new OutputSchema("holistic_analysis", schema));
+    }
+
+    @Test
+    void geminiTakesAJsonSchemaAndItsTextIsTheJson() throws Exception {
+        mock.server.enqueue(json(200, """
+                {"candidates":[{"content":{"role":"model","parts":[{"text":"{\\"findings\\":[]}"}]},"finishReason":"STOP"}],
+                 "usageMetadata":{"promptTokenCount":100,"candidatesTokenCount":5}}
+                """));
+        LlmResponse r = mock.ask(structured("gemini:gemini-2.5-flash+web"));
+        assertThat(r.text()).isEqualTo("{\"findings\":[]}");
+        JsonNode body = JSON.readTree(mock.server.takeRequest().getBody().utf8());
+        assertThat(body.at("/generationConfig/responseMimeType").asText()).isEqualTo("application/json");
+        assertThat(body.at("/generationConfig/responseJsonSchema/type").asText()).isEqualTo("object");
+        assertThat(body.at("/generationConfig/maxOutputTokens").asInt()).isEqualTo(4000);
+        assertThat(body.has("tools")).isFalse();
+    }
+
+    @Test
+    void localServersAndPerplexityTakeResponseFormat() throws Exception {
+        for (String surface : List.of("local:llama3.2", "perplexity:sonar")) {
+            mock.server.enqueue(json(200, """
+                    {"id":"x","object":"chat.completion","created":1,"model":"m","choices":[{"index":0,
+                     "message":{"role":"assistant","content":"{\\"findings\\":[]}"},"finish_reason":"stop"}]}
+                    """));
+            assertThat(mock.ask(structured(surface)).text()).isEqualTo("{\"findings\":[]}");
+            JsonNode format = JSON.readTree(mock.server.takeRequest().getBody().utf8()).get("response_format");
+            assertThat(format.get("type").asText()).isEqualTo("json_schema");
+            assertThat(format.at("/json_schema/name").asText()).isEqualTo("holistic_analysis");
+            assertThat(format.at("/json_schema/strict").asBoolean()).isTrue();
+        }
+    }
 }
