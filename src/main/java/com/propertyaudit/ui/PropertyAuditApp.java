@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -38,6 +39,7 @@ public class PropertyAuditApp extends Application {
     public static final String TRAINING_RUN = "propertyaudit.trainingRun";
 
     private final CompletableFuture<AppContext> opening = new CompletableFuture<>();
+    private Thread opener;
     private volatile AppContext ctx;
     private Path folder;
     private AppSettings settings;
@@ -46,16 +48,16 @@ public class PropertyAuditApp extends Application {
     public void init() {
         List<String> args = getParameters().getRaw();
         Map<String, String> env = System.getenv();
-        // Opening the database (and migrating it) is the slow part of a start; it runs while the
-        // window is built and shown.
-        Thread opener = new Thread(() -> {
+        // Opening the database (and migrating it) is the slow part of a start; it runs behind the
+        // window, once the window's first frame is drawn (started alongside, it took the CPU the first
+        // paint needs).
+        opener = new Thread(() -> {
             try {
                 opening.complete(AppContext.open(args, env));
             } catch (RuntimeException | Error e) {
                 opening.completeExceptionally(e);
             }
         }, "open-data-folder");
-        opener.start();
         folder = AppContext.folder(args, env);
         settings = new SettingsStore(folder).load();
     }
@@ -95,6 +97,16 @@ public class PropertyAuditApp extends Application {
             }
         });
         stage.show();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) return;
+                stop();
+                opener.start();
+            }
+        }.start();
 
         opening.whenComplete((context, error) -> Platform.runLater(() -> {
             if (error != null) {
@@ -140,6 +152,7 @@ public class PropertyAuditApp extends Application {
 
     @Override
     public void stop() {
+        if (opener.getState() == Thread.State.NEW) return;
         // Closed during the opening, the data folder is still closed properly once it is open.
         AppContext c = opening.exceptionally(e -> null).join();
         if (c != null) c.close();
