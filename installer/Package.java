@@ -116,7 +116,25 @@ public final class Package {
                 "--output", runtime.toString(), "--strip-debug", "--no-header-files", "--no-man-pages",
                 "--compress", "zip-9"));
         run(cmd, false);
+        stripSymbols(runtime);
         return runtime;
+    }
+
+    /**
+     * The runtime's native libraries keep their symbol tables (libjvm.so: 5 of its 30 MB); Linux
+     * distributions strip them too. strip comes with binutils; without it they stay as they are.
+     */
+    private void stripSymbols(Path runtime) throws IOException, InterruptedException {
+        Path strip = Path.of("/usr/bin/strip");
+        if (!osName().equals("linux") || !Files.isExecutable(strip)) return;
+        List<String> cmd = new ArrayList<>(List.of(strip.toString(), "--strip-unneeded"));
+        try (Stream<Path> s = Files.walk(runtime.resolve("lib"))) {
+            s.filter(p -> p.getFileName().toString().endsWith(".so")).forEach(p -> {
+                p.toFile().setWritable(true);
+                cmd.add(p.toString());
+            });
+        }
+        run(cmd, false);
     }
 
     private Path appImage(Path runtime, Path icons) throws IOException, InterruptedException {
@@ -129,12 +147,8 @@ public final class Package {
                 "--dest", images.toString(), "--input", input.toString(), "--main-jar", "propertyaudit.jar",
                 "--runtime-image", runtime.toString(), "--app-version", version,
                 "--icon", icons.resolve(iconFile()).toString(),
-                "--java-options", "-XX:SharedArchiveFile=$APPDIR/propertyaudit.jsa",
-                "--java-options", "-Xshare:auto"));
-        // JavaFX 21 loads its libraries and uses sun.misc.Unsafe from the class path; newer JDKs
-        // warn on each start unless these are allowed.
-        cmd.addAll(List.of("--java-options", "--enable-native-access=ALL-UNNAMED"));
-        if (feature >= 23) cmd.addAll(List.of("--java-options", "--sun-misc-unsafe-memory-access=allow"));
+                "--java-options", "-XX:SharedArchiveFile=$APPDIR/propertyaudit.jsa"));
+        for (String option : jvmOptions()) cmd.addAll(List.of("--java-options", option));
         cmd.addAll(argumentFile("app.args"));
         cmd.addAll(argumentFile("launcher.args"));
         Path osImage = INSTALLER.resolve(osName() + "-image.args");
@@ -143,6 +157,20 @@ public final class Package {
         try (Stream<Path> s = Files.list(images)) {
             return s.findFirst().orElseThrow();
         }
+    }
+
+    /**
+     * The launcher's JVM options, also given to the training runs and the archive's dump: an archive
+     * made with other module options is mapped without its module graph, with an error each start.
+     */
+    private List<String> jvmOptions() {
+        // A desktop app with a small heap: the serial collector starts fastest and is enough for it.
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        // JavaFX 21 loads its libraries and uses sun.misc.Unsafe from the class path; newer JDKs
+        // warn on each start unless these are allowed.
+        options.add("--enable-native-access=ALL-UNNAMED");
+        if (feature >= 23) options.add("--sun-misc-unsafe-memory-access=allow");
+        return options;
     }
 
     /** JavaFX looks for its native libraries beside the jar first; there they load without a copy to ~/.openjfx. */
@@ -181,8 +209,9 @@ public final class Package {
         int n = 0;
         for (List<String> training : trainings) {
             Path list = lists.resolve("run" + (n++) + ".classlist");
-            List<String> cmd = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC",
-                    "-XX:DumpLoadedClassList=" + list, "-cp", appJar.toString()));
+            List<String> cmd = new ArrayList<>(List.of(java.toString()));
+            cmd.addAll(jvmOptions());
+            cmd.addAll(List.of("-XX:DumpLoadedClassList=" + list, "-cp", appJar.toString()));
             cmd.addAll(training);
             run(cmd, false);
             // Lists are merged without their ids, which only classes of other class loaders (with a
@@ -195,8 +224,11 @@ public final class Package {
         Files.write(merged, new LinkedHashSet<>(classes));
         Path archive = appJar.resolveSibling("propertyaudit.jsa");
         // Classes that cannot be archived (picocli's, compiled for Java 5) are left out with a warning each: quiet.
-        run(List.of(java.toString(), "-XX:+UseSerialGC", "-Xshare:dump", "-Xlog:all=error", "-XX:SharedClassListFile=" + merged,
-                "-XX:SharedArchiveFile=" + archive, "-cp", appJar.toString()), false);
+        List<String> dump = new ArrayList<>(List.of(java.toString()));
+        dump.addAll(jvmOptions());
+        dump.addAll(List.of("-Xshare:dump", "-Xlog:all=error", "-XX:SharedClassListFile=" + merged,
+                "-XX:SharedArchiveFile=" + archive, "-cp", appJar.toString()));
+        run(dump, false);
         System.out.printf("Class-data archive %s: %.0f MB%n", archive, Files.size(archive) / 1e6);
     }
 
@@ -212,10 +244,39 @@ public final class Package {
                 "--icon", icons.resolve(iconFile()).toString()));
         cmd.addAll(argumentFile("app.args").subList(2, argumentFile("app.args").size()));
         cmd.addAll(argumentFile(osName() + "-" + type + ".args"));
-        run(cmd, false);
+        Path jar = find(image, "propertyaudit.jar");
+        java.nio.file.attribute.FileTime archived = Files.getLastModifiedTime(jar);
+        if (type.equals("deb")) {
+            // Compressed again below: the quickest compression here.
+            run(cmd, false, "DPKG_DEB_COMPRESSOR_TYPE", "gzip", "DPKG_DEB_COMPRESSOR_LEVEL", "1");
+            keepJarTime(image.relativize(jar), archived);
+        } else {
+            run(cmd, false);
+        }
         try (Stream<Path> s = Files.list(out)) {
             s.forEach(p -> System.out.println("Installer: " + p));
         }
+    }
+
+    /**
+     * The class-data archive only maps a jar with the time it had when the archive was made, and
+     * jpackage's copy of the image gives it a new one: the package is unpacked, the jar's time set
+     * back, and packed again (dpkg-deb keeps times).
+     */
+    private void keepJarTime(Path jarInImage, java.nio.file.attribute.FileTime archived)
+            throws IOException, InterruptedException {
+        Path deb;
+        try (Stream<Path> s = Files.list(out)) {
+            deb = s.filter(p -> p.toString().endsWith(".deb")).findFirst().orElseThrow();
+        }
+        Path tree = work.resolve("deb");
+        run(List.of("dpkg-deb", "-R", deb.toString(), tree.toString()), false);
+        Path jar;
+        try (Stream<Path> s = Files.walk(tree)) {
+            jar = s.filter(p -> p.endsWith(jarInImage)).findFirst().orElseThrow();
+        }
+        Files.setLastModifiedTime(jar, archived);
+        run(List.of("dpkg-deb", "--root-owner-group", "-b", tree.toString(), deb.toString()), false);
     }
 
     /** An argument file of installer/: one or more arguments a line, "quoted" where they hold spaces, # comments. */
@@ -281,9 +342,10 @@ public final class Package {
     }
 
     /** Runs a command; its output goes to this one's, or is returned when {@code capture}. */
-    private static String run(List<String> cmd, boolean capture) throws IOException, InterruptedException {
+    private static String run(List<String> cmd, boolean capture, String... env) throws IOException, InterruptedException {
         System.out.println("> " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        for (int i = 0; i + 1 < env.length; i += 2) pb.environment().put(env[i], env[i + 1]);
         if (!capture) pb.inheritIO();
         Process p = pb.start();
         String output = capture ? new String(p.getInputStream().readAllBytes()) : "";

@@ -21,8 +21,13 @@ ln -s /usr/bin/propertyaudit "$work/bin/propertyaudit"
 run() { env -i HOME="$work/home" PATH="$work/bin" "$@"; }
 if run sh -c 'command -v java' 2>/dev/null; then echo "java is on the test PATH" >&2; exit 1; fi
 run propertyaudit --version
-# -Xshare:on fails the start if the archive cannot be mapped where the app was installed.
-run JAVA_TOOL_OPTIONS=-Xshare:on propertyaudit --version 2>&1 | grep -q '^PropertyAudit '
+# -Xshare:on fails the start if the class-data archive cannot be mapped where the app was installed.
+if ! run JAVA_TOOL_OPTIONS=-Xshare:on propertyaudit --version >"$work/cds.txt" 2>&1 || grep -q 'cds' "$work/cds.txt"; then
+  cat "$work/cds.txt" >&2
+  echo "The installed app's class-data archive is not used." >&2
+  exit 1
+fi
+echo "The class-data archive maps."
 run propertyaudit --home "$work/data" run --property "$(pwd)/src/test/resources/examples/score/property.json" \
   --surface simulated:demo --json >"$work/run.json"
 grep -q '"status":"complete"' "$work/run.json"
