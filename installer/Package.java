@@ -96,6 +96,7 @@ public final class Package {
                     + " or pass -Dinstaller.jdk=DIR.");
         }
         delete(work);
+        delete(out);
         Files.createDirectories(out);
         Path icons = Icons.draw(work.resolve("icons"));
         Path runtime = link();
