@@ -6,6 +6,7 @@ import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.InsightsService;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.settings.AppSettings;
+import com.propertyaudit.settings.DataFolder;
 import com.propertyaudit.store.PropertyJson;
 import com.propertyaudit.ui.bridge.FxBridge;
 import java.io.InputStream;
@@ -28,13 +29,12 @@ public final class AppContext implements AutoCloseable {
         this.firstStart = firstStart;
     }
 
-    /** Opens the data folder of {@code --home} (or the default); on an empty one, adds the sample property. */
+    /**
+     * Opens the data folder of {@code --home} (or the default) and its database, migrated; on an empty
+     * one, adds the sample property. Slow on a new data folder: the GUI calls it off the FX thread.
+     */
     public static AppContext open(List<String> args, Map<String, String> env) {
-        Path home = null;
-        for (int i = 0; i + 1 < args.size(); i++) {
-            if (args.get(i).equals("--home")) home = Path.of(args.get(i + 1));
-        }
-        Workspace ws = Workspace.open(home, null, env);
+        Workspace ws = Workspace.open(homeOption(args), null, env);
         boolean first = ws.properties().list().isEmpty() && ws.batches().list(null).isEmpty();
         if (first) {
             ws.properties().save(sampleProperty());
@@ -42,6 +42,21 @@ public final class AppContext implements AutoCloseable {
             ws.settingsStore().save(ws.settings().withAnalysis(new AppSettings.Analysis("simulated:demo", true)));
         }
         return new AppContext(ws, new FxBridge(), first);
+    }
+
+    /** The data folder the arguments name ({@code --home DIR} or {@code --home=DIR}), else the default one. */
+    public static Path folder(List<String> args, Map<String, String> env) {
+        return DataFolder.resolve(homeOption(args), env);
+    }
+
+    private static Path homeOption(List<String> args) {
+        Path home = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--home") && i + 1 < args.size()) home = Path.of(args.get(i + 1));
+            else if (a.startsWith("--home=")) home = Path.of(a.substring("--home=".length()));
+        }
+        return home;
     }
 
     public static Property sampleProperty() {

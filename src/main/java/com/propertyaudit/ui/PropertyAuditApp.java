@@ -1,6 +1,7 @@
 package com.propertyaudit.ui;
 
 import com.propertyaudit.settings.AppSettings;
+import com.propertyaudit.settings.SettingsStore;
 import com.propertyaudit.ui.common.ControllerFactory;
 import com.propertyaudit.ui.common.FxFeedback;
 import com.propertyaudit.ui.common.Fxml;
@@ -8,7 +9,14 @@ import com.propertyaudit.ui.common.FxmlFile;
 import com.propertyaudit.ui.common.Navigation;
 import com.propertyaudit.ui.main.MainController;
 import com.propertyaudit.ui.settings.SettingsController;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -16,35 +24,57 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The desktop application: opens the data folder, shows the main window, remembers where it was. */
+/**
+ * The desktop application: shows the main window at once, opens the data folder (database,
+ * migrations, sample property) behind it, and remembers where the window was.
+ */
 public class PropertyAuditApp extends Application {
 
-    private AppContext ctx;
+    /**
+     * The installer's class-archive training run sets this: once the data folder is open the app
+     * shows the screens a start opens on (Run Audit on a new folder, else Properties), then quits, so
+     * the classes a start uses are the ones archived. The other screens load on their first click;
+     * archiving their classes too would take the installed image past 160 MB.
+     */
+    public static final String TRAINING_RUN = "propertyaudit.trainingRun";
+
+    private final CompletableFuture<AppContext> opening = new CompletableFuture<>();
+    private Thread opener;
+    private volatile AppContext ctx;
+    private Path folder;
+    private AppSettings settings;
 
     @Override
     public void init() {
-        ctx = AppContext.open(getParameters().getRaw(), System.getenv());
+        List<String> args = getParameters().getRaw();
+        Map<String, String> env = System.getenv();
+        // Opening the database (and migrating it) is the slow part of a start; it runs behind the
+        // window, once the window's first frame is drawn (started alongside, it took the CPU the first
+        // paint needs).
+        opener = new Thread(() -> {
+            try {
+                opening.complete(AppContext.open(args, env));
+            } catch (RuntimeException | Error e) {
+                opening.completeExceptionally(e);
+            }
+        }, "open-data-folder");
+        folder = AppContext.folder(args, env);
+        settings = new SettingsStore(folder).load();
     }
 
     @Override
     public void start(Stage stage) {
-        ctx.bridge().start();
-        AppSettings settings = ctx.workspace().settings();
         SettingsController.applyTheme(settings.theme());
         FxFeedback feedback = new FxFeedback();
         Navigation.Deferred navigation = new Navigation.Deferred(url -> getHostServices().showDocument(url));
         FxTasks background = new FxTasks();
-        ExportActions exports = new ExportActions(ctx, navigation::openLink, feedback, background);
-        ControllerFactory factory = new ControllerFactory(ctx, background, feedback, navigation, exports);
-        Fxml.Loaded<MainController> main = new Fxml(factory).load(FxmlFile.MAIN);
+        Fxml.Loaded<MainController> main = new Fxml(new ControllerFactory(navigation, feedback, background))
+                .load(FxmlFile.MAIN);
         MainController window = main.controller();
+        window.opening(folder);
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // The first window is 1280×800, or the whole usable area of a smaller (laptop) screen.
-        boolean small = screen.getWidth() < 1440 || screen.getHeight() < 860;
-        double width = small ? screen.getWidth() : 1280;
-        double height = small ? screen.getHeight() : 800;
         Scene scene = new Scene(main.root());
         scene.getStylesheets().add(PropertyAuditApp.class.getResource("app.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), window::runAudit);
@@ -56,7 +86,45 @@ public class PropertyAuditApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        AppSettings.WindowBounds b = settings.window();
+        place(stage, settings.window());
+        stage.setOnCloseRequest(e -> {
+            if (!window.mayClose()) {
+                e.consume();
+                return;
+            }
+            AppContext c = ctx;
+            if (c != null) {
+                c.workspace().settingsStore().save(c.workspace().settings().withWindow(new AppSettings.WindowBounds(
+                        stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+            }
+        });
+        stage.show();
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) return;
+                stop();
+                opener.start();
+            }
+        }.start();
+
+        opening.whenComplete((context, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                window.failed(error);
+                return;
+            }
+            ctx = context;
+            context.bridge().start();
+            ExportActions exports = new ExportActions(context, navigation::openLink, feedback, background);
+            window.opened(context, new Fxml(new ControllerFactory(context, background, feedback, navigation, exports)));
+            if (Boolean.getBoolean(TRAINING_RUN)) train(window);
+        }));
+    }
+
+    /** The first window is 1280×800, or the whole usable area of a smaller (laptop) screen; else where it was left. */
+    private static void place(Stage stage, AppSettings.WindowBounds b) {
         if (b != null && b.width() > 200 && b.height() > 200 && !Screen.getScreensForRectangle(b.x(), b.y(),
                 b.width(), b.height()).isEmpty()) {
             stage.setX(b.x());
@@ -64,29 +132,35 @@ public class PropertyAuditApp extends Application {
             stage.setWidth(b.width());
             stage.setHeight(b.height());
             stage.setMaximized(b.maximized());
-        } else {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-            stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
+            return;
         }
-        stage.setOnCloseRequest(e -> {
-            if (!window.mayClose()) {
-                e.consume();
-                return;
-            }
-            ctx.workspace().settingsStore().save(ctx.workspace().settings().withWindow(new AppSettings.WindowBounds(
-                    stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
-        });
-        stage.show();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        boolean small = screen.getWidth() < 1440 || screen.getHeight() < 860;
+        double width = small ? screen.getWidth() : 1280;
+        double height = small ? screen.getHeight() : 800;
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
+    }
+
+    private static void train(MainController window) {
+        window.show(MainController.Screen.PROPERTIES);
+        // Time for the screens' background reads to finish, so their classes are loaded too.
+        PauseTransition quit = new PauseTransition(Duration.seconds(3));
+        quit.setOnFinished(e -> Platform.exit());
+        quit.play();
     }
 
     @Override
     public void stop() {
-        if (ctx != null) ctx.close();
+        if (opener.getState() == Thread.State.NEW) return;
+        // Closed during the opening, the data folder is still closed properly once it is open.
+        AppContext c = opening.exceptionally(e -> null).join();
+        if (c != null) c.close();
     }
 
-    /** The context of the running app, for the UI tests. */
+    /** The context of the running app once the data folder is open (null before), for the UI tests. */
     AppContext context() {
         return ctx;
     }

@@ -34,6 +34,8 @@ class AppWindowTest extends FxRobot {
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
+        // The window shows at once; the screens come once the data folder is open.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.context() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
