@@ -21,6 +21,7 @@ final class AnalysisText {
                 r.outputTokens(), r.costUsd(), r.analysis() == null ? 0 : r.analysis().droppedItems());
         if (r.error() != null) out.println("  " + Terminal.safe(r.error()));
         if (r.analysis() == null) return;
+        if (r.error() != null) out.println("The last completed analysis:");
         section(out, "Consensus (models agree)", r.analysis().consensus());
         section(out, "Divergences (investigate)", r.analysis().divergences());
         section(out, "Recommendations", r.analysis().recommendations());

@@ -49,7 +49,9 @@ final class SimulatedClient implements LlmClient {
         // search: a two-surface demo then shows a batch that is partial before it is complete.
         boolean web = request.surface().webSearch();
         Random random = new Random(request.seed() * 31 + request.prompt().hashCode());
-        LlmResponse response = request.schema() != null ? SimulatedAnalyst.reply(request) : compose(request, random);
+        // The analyst answers at once: an analysis has no renter-facing latency to imitate.
+        if (request.schema() != null) return CompletableFuture.completedFuture(SimulatedAnalyst.reply(request));
+        LlmResponse response = compose(request, random);
         long delay = Math.max(0, (long) (latency.toMillis() * (web ? WEB_SLOWDOWN : 1) * (0.5 + random.nextDouble())));
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();
         ScheduledFuture<?> task = timer.schedule(() -> result.complete(response), delay, TimeUnit.MILLISECONDS);

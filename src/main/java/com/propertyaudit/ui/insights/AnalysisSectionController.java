@@ -11,6 +11,9 @@ import com.propertyaudit.ui.common.Navigation;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -41,8 +44,8 @@ public final class AnalysisSectionController {
 
     public AnalysisSectionController(AppContext ctx, Background background, Feedback feedback, Navigation navigation) {
         this.navigation = navigation;
-        this.model = new AnalysisSectionModel(new WorkspaceAnalysisSource(ctx.workspace()), background, feedback,
-                () -> insightsChanged.run());
+        this.model = new AnalysisSectionModel(new WorkspaceAnalysisSource(ctx.workspace()), background,
+                new OwnThread(), feedback, () -> insightsChanged.run());
         ctx.bridge().listen(model::onEvents);
     }
 
@@ -143,6 +146,23 @@ public final class AnalysisSectionController {
             }
             item.getChildren().add(links);
             box.getChildren().add(item);
+        }
+    }
+
+    /** Each analysis on a daemon thread of its own, its result handed to the FX thread. */
+    private static final class OwnThread implements Background {
+        @Override
+        public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+            Thread t = new Thread(() -> {
+                try {
+                    T value = work.call();
+                    Platform.runLater(() -> onSuccess.accept(value));
+                } catch (Exception | Error e) {
+                    Platform.runLater(() -> onError.accept(e));
+                }
+            }, "ai-analysis");
+            t.setDaemon(true);
+            t.start();
         }
     }
 

@@ -50,6 +50,7 @@ public final class AnalysisSectionModel {
 
     private final Source source;
     private final Background background;
+    private final Background analyses;
     private final Feedback feedback;
     private final Runnable insightsChanged;
     public final ObjectProperty<UUID> batchId = new SimpleObjectProperty<>();
@@ -60,9 +61,15 @@ public final class AnalysisSectionModel {
     public final StringProperty meta = new SimpleStringProperty("");
     public final StringProperty runLabel = new SimpleStringProperty("Run analysis");
 
-    public AnalysisSectionModel(Source source, Background background, Feedback feedback, Runnable insightsChanged) {
+    /**
+     * @param background reads of the store
+     * @param analyses   where analyses run: they wait minutes on a model, so not on the readers' threads
+     */
+    public AnalysisSectionModel(Source source, Background background, Background analyses, Feedback feedback,
+            Runnable insightsChanged) {
         this.source = source;
         this.background = background;
+        this.analyses = analyses;
         this.feedback = feedback;
         this.insightsChanged = insightsChanged;
         record.addListener((o, was, now) -> {
@@ -112,7 +119,7 @@ public final class AnalysisSectionModel {
 
     private void analyze(UUID id, Surface surface) {
         running.set(true);
-        background.run(() -> source.analyze(id, surface), r -> {
+        analyses.run(() -> source.analyze(id, surface), r -> {
             running.set(false);
             if (id.equals(batchId.get())) reload();
         }, e -> {

@@ -84,7 +84,7 @@ class AnalysisSectionModelTest {
     @Test
     void aFailedAttemptOffersRetryAndSaysWhatItCost() {
         int[] reloads = {0};
-        AnalysisSectionModel m = new AnalysisSectionModel(source, Background.direct(), feedback, () -> reloads[0]++);
+        AnalysisSectionModel m = new AnalysisSectionModel(source, Background.direct(), Background.direct(), feedback, () -> reloads[0]++);
         m.show(batch);
         assertThat(m.runLabel.get()).isEqualTo("Run analysis");
         assertThat(m.meta.get()).contains("Run it with openai:gpt-5");
@@ -100,7 +100,7 @@ class AnalysisSectionModelTest {
 
     @Test
     void theEndOfABatchStartsTheAnalysisOnlyWhenTheSettingsSaySo() {
-        AnalysisSectionModel m = new AnalysisSectionModel(source, Background.direct(), feedback, () -> { });
+        AnalysisSectionModel m = new AnalysisSectionModel(source, Background.direct(), Background.direct(), feedback, () -> { });
         UUID other = UUID.randomUUID();
         m.onEvents(List.of(new EngineEvent.BatchFinished(other, BatchStatus.COMPLETE, 10)));
         assertThat(calls).containsExactly("analyze " + other + " openai:gpt-5");
