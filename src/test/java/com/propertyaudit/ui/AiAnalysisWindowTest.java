@@ -36,6 +36,8 @@ class AiAnalysisWindowTest extends FxRobot {
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
+        // The window shows at once; the screens come once the data folder is open.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -47,7 +49,8 @@ class AiAnalysisWindowTest extends FxRobot {
 
     @Test
     void theDemoFillsTheAiAnalysisSectionAndItsEvidenceOpensHistory() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#run-audit").tryQuery()
+                .map(button -> !button.isDisabled()).orElse(false));
         clickOn("#run-audit");
         clickOn("#nav-insights");
         Label meta = lookup("#ai-analysis-meta").queryAs(Label.class);

@@ -127,7 +127,12 @@ public final class HistoryController {
             }
         });
         model.answers.addListener((javafx.collections.ListChangeListener<StoredAnswer>) c -> {
-            if (!model.answers.isEmpty() && answers.getSelectionModel().isEmpty()) answers.getSelectionModel().select(0);
+            if (model.answers.isEmpty() || !answers.getSelectionModel().isEmpty()) return;
+            // The batch read again (its summary changed while an evidence link was opening) keeps the
+            // answer the link asked for.
+            StoredAnswer focused = model.focus.get();
+            if (focused != null && model.answers.contains(focused)) answers.getSelectionModel().select(focused);
+            else answers.getSelectionModel().select(0);
         });
         answers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showAnswer(now));
         model.focus.addListener((o, was, now) -> {
