@@ -152,12 +152,13 @@ class AppWindowTest extends FxRobot {
         ListView<?> answers = lookup("#answer-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> answers.getItems().size() == 36);
         TextFlow text = lookup("#answer-text").queryAs(TextFlow.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text.getChildren().stream()
-                .anyMatch(n -> n.getStyleClass().contains("mention-competitor")
-                        || n.getStyleClass().contains("mention-brand")));
-        Text highlighted = (Text) text.getChildren().stream()
+        // The answer's text is rebuilt on the FX thread, so it is read there too.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> text.getChildren()
+                .stream().anyMatch(n -> n.getStyleClass().contains("mention-competitor")
+                        || n.getStyleClass().contains("mention-brand"))).get());
+        String highlighted = WaitForAsyncUtils.asyncFx(() -> text.getChildren().stream()
                 .filter(n -> n.getStyleClass().contains("mention-competitor") || n.getStyleClass().contains("mention-brand"))
-                .findFirst().orElseThrow();
-        assertThat(highlighted.getText()).isNotBlank();
+                .map(n -> ((Text) n).getText()).findFirst().orElseThrow()).get();
+        assertThat(highlighted).isNotBlank();
     }
 }
