@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Repositories against a real H2 file. */
+/** Repositories against a real H2 file; {@link PostgresStoreTest} runs the same against PostgreSQL. */
 class StoreTest {
 
     @TempDir
@@ -47,9 +47,19 @@ class StoreTest {
             List.of(new Competitor("The Yard", List.of("Yard PDX"), List.of("theyardpdx.com")), Competitor.named("Dock")),
             List.of(new AuditQuery("best lofts in the Pearl", "discovery"), new AuditQuery("HPL reviews", "brand")));
 
+    /** The database under test, fresh and empty. */
+    Database openDatabase() {
+        return Database.openFolder(home);
+    }
+
+    /** A second opener of the same database, as another process would be. */
+    Database openAgain() {
+        return Database.openFolder(home);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openFolder(home);
+        db = openDatabase();
         properties = new PropertyRepository(db);
         batches = new BatchRepository(db);
         runs = new RunRepository(db);
@@ -314,7 +324,7 @@ class StoreTest {
 
     @Test
     void twoOpenersShareOneFileThanksToAutoServer() {
-        try (Database other = Database.openFolder(home)) {
+        try (Database other = openAgain()) {
             new PropertyRepository(other).save(PROPERTY);
             assertThat(properties.findByName(PROPERTY.name())).contains(PROPERTY);
         }
