@@ -9,12 +9,14 @@ import com.propertyaudit.llm.PriceTable;
 import com.propertyaudit.settings.ApiKeys;
 import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.settings.DataFolder;
+import com.propertyaudit.settings.DbLogin;
 import com.propertyaudit.settings.OsKeychain;
 import com.propertyaudit.settings.SettingsStore;
 import com.propertyaudit.store.AnalysisRepository;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
 import com.propertyaudit.store.Database;
+import com.propertyaudit.store.JdbcUrls;
 import com.propertyaudit.store.PropertyRepository;
 import com.propertyaudit.store.RunRepository;
 import java.nio.file.Path;
@@ -71,7 +73,7 @@ public final class Workspace implements AutoCloseable {
     public static Workspace open(Path homeOption, String dbOption, Map<String, String> env) {
         String url = dbOption != null ? dbOption : env.get("PROPERTYAUDIT_DB");
         if (url != null && !url.isBlank() && !url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("'" + url + "' is not a JDBC URL: --db and PROPERTYAUDIT_DB take"
+            throw new IllegalArgumentException("'" + JdbcUrls.masked(url) + "' is not a JDBC URL: --db and PROPERTYAUDIT_DB take"
                     + " one like jdbc:h2:file:/path/to/propertyaudit, or leave them out for the data folder.");
         }
         Path folder = DataFolder.resolve(homeOption, env);
@@ -81,11 +83,27 @@ public final class Workspace implements AutoCloseable {
         if (problem != null) throw new IllegalArgumentException(problem);
         try {
             DataFolder.ensureWritable(folder);
-            Database db = inFolder ? Database.openFolder(folder) : Database.open(url);
+            Database db = inFolder ? Database.openFolder(folder) : openUrl(url, env);
             return new Workspace(folder, db, env);
         } catch (RuntimeException e) {
             throw new NotReadyException(e.getMessage(), e);
         }
+    }
+
+    /** A database given by URL; a server's login from the environment or the keychain ({@link DbLogin}). */
+    private static Database openUrl(String url, Map<String, String> env) {
+        if (JdbcUrls.isH2(url)) return Database.open(url);
+        DbLogin login = new DbLogin(env, new OsKeychain());
+        return Database.open(url, login.user().orElse(null), login.password().orElse(null));
+    }
+
+    /** A database other than this workspace's ({@code db copy --to}), opened as {@code --db} would be. */
+    public Database openOther(String url) {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("'" + JdbcUrls.masked(url) + "' is not a JDBC URL: give one like"
+                    + " jdbc:postgresql://server/propertyaudit or jdbc:h2:file:/path/to/propertyaudit.");
+        }
+        return openUrl(url, env);
     }
 
     public Path folder() {
@@ -94,7 +112,7 @@ public final class Workspace implements AutoCloseable {
 
     /** "the database in /home/me/.local/share/PropertyAudit", for messages. */
     public String describe() {
-        return "the database in " + folder;
+        return "the database " + database.description();
     }
 
     public AppSettings settings() {

@@ -68,7 +68,7 @@ class StoreTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) db.close();
     }
 
     @Test
