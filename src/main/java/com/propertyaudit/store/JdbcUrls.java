@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
 
     /** {@code password=} as a parameter (after {@code ?}, {@code &} or H2's {@code ;}), up to the next separator. */
-    private static final Pattern PASSWORD = Pattern.compile("([?&;]password=)([^&;]*)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSWORD = Pattern.compile("([?&;]password=)([^&;\\s]*)", Pattern.CASE_INSENSITIVE);
 
     private JdbcUrls() {}
 
