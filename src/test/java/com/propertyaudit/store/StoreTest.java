@@ -95,6 +95,20 @@ class StoreTest {
         assertThat(properties.list()).isEmpty();
     }
 
+    @Test
+    void aSaveOverAVersionSomeoneElseChangedIsRefused() {
+        properties.save(PROPERTY);
+        PropertyRepository.Versioned mine = properties.findVersioned(PROPERTY.name()).orElseThrow();
+        try (Database other = openAgain()) {
+            new PropertyRepository(other).save(PROPERTY.withCompetitors(List.of()), mine.version());
+        }
+        assertThatThrownBy(() -> properties.save(PROPERTY.withCompetitors(List.of(Competitor.named("Pinnacle"))),
+                mine.version())).isInstanceOf(OptimisticLock.Conflict.class)
+                .hasMessageContaining("was changed by someone else since you opened it");
+        assertThat(properties.findByName(PROPERTY.name()).orElseThrow().competitors()).isEmpty();
+        assertThat(properties.versionOf(PROPERTY.name())).isEqualTo(2);
+    }
+
     Batch newBatch() {
         return new Batch(UUID.randomUUID(), PROPERTY.name(), PROPERTY, 2, "{\"concurrency\":8}",
                 Instant.parse("2026-11-28T10:00:00Z"), null);
