@@ -200,6 +200,22 @@ public final class BatchRepository {
         });
     }
 
+    /**
+     * A mark that changes whenever a batch is added, finished or deleted, by any process or machine:
+     * one small query, for screens that poll a shared database every few seconds.
+     */
+    public String changeMark() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS batches, MAX(created_at) AS created,"
+                    + " MAX(finished_at) AS finished, COUNT(finished_at) AS done FROM batch");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong("batches") + "/" + Jdbc.instant(rs, "created") + "/" + Jdbc.instant(rs, "finished")
+                        + "/" + rs.getLong("done");
+            }
+        });
+    }
+
     /** One batch's point on a property's trend: visibility per surface and brand share of voice. */
     public record TrendPoint(UUID batchId, Instant createdAt, Map<String, Double> visibility, Double brandSOV,
             int answers) {}

@@ -51,6 +51,19 @@ class HistoryModelTest {
     }
 
     @Test
+    void aBatchFinishedByAnotherProcessShowsUpAtTheNextPoll() throws Exception {
+        model.selected.set(model.all.get(1));
+        model.pollForChanges();
+        assertThat(model.all).hasSize(2);
+        try (Workspace other = Workspace.open(home, null, java.util.Map.of())) {
+            ModelFixtures.runBatch(other);
+        }
+        model.pollForChanges();
+        assertThat(model.all).hasSize(3);
+        assertThat(model.selected.get().batchId()).as("the open batch stays open").isEqualTo(first);
+    }
+
+    @Test
     void listsEveryBatchAndFiltersOnEveryWordTyped() {
         assertThat(model.shown).hasSize(2);
         model.filter.set("domain complete");
