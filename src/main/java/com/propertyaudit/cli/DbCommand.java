@@ -48,6 +48,10 @@ final class DbCommand {
         public Integer call() {
             requireDataFolder();
             try (Workspace ws = Workspaces.open()) {
+                if (ws.database().isPostgres()) {
+                    throw UserError.badInput("db backup saves the data folder's own database; this folder points at a"
+                            + " shared PostgreSQL server (Settings, Shared database), which is backed up with pg_dump.");
+                }
                 Path file = Backups.of(ws.folder()).manual(ws.database());
                 spec.commandLine().getOut().println(file);
                 return PropertyAuditCommand.OK;

@@ -12,6 +12,7 @@ import com.propertyaudit.settings.DataFolder;
 import com.propertyaudit.settings.DbLogin;
 import com.propertyaudit.settings.OsKeychain;
 import com.propertyaudit.settings.SettingsStore;
+import com.propertyaudit.settings.SharedDatabase;
 import com.propertyaudit.store.AnalysisRepository;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
@@ -68,7 +69,8 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * @param homeOption {@code --home}, or null
-     * @param dbOption   {@code --db}, or null
+     * @param dbOption   {@code --db}, or null; else {@code PROPERTYAUDIT_DB}, else the shared database
+     *                   the data folder points at ({@link SharedDatabase}), else the folder's H2 file
      */
     public static Workspace open(Path homeOption, String dbOption, Map<String, String> env) {
         String url = dbOption != null ? dbOption : env.get("PROPERTYAUDIT_DB");
@@ -77,6 +79,7 @@ public final class Workspace implements AutoCloseable {
                     + " one like jdbc:h2:file:/path/to/propertyaudit, or leave them out for the data folder.");
         }
         Path folder = DataFolder.resolve(homeOption, env);
+        if (url == null || url.isBlank()) url = new SharedDatabase(folder).url().orElse(null);
         boolean inFolder = url == null || url.isBlank();
         // Refused before anything is written: the folder's path would become part of the database URL.
         String problem = inFolder ? Database.folderProblem(folder) : null;
@@ -125,6 +128,11 @@ public final class Workspace implements AutoCloseable {
 
     public ApiKeys keys() {
         return keys;
+    }
+
+    /** The login for a shared database server: the environment, else the keychain. */
+    public DbLogin dbLogin() {
+        return new DbLogin(env, new OsKeychain());
     }
 
     public Database database() {

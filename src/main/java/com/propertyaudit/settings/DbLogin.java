@@ -38,12 +38,16 @@ public final class DbLogin {
         return keychain.available();
     }
 
-    /** Keeps the login in the keychain; a blank password removes the stored one. */
+    /** Keeps the login in the keychain; a blank field leaves what is stored as it is. */
     public void store(String user, String password) {
-        if (user == null || user.isBlank()) keychain.delete(USER);
-        else keychain.set(USER, user.strip());
-        if (password == null || password.isEmpty()) keychain.delete(PASSWORD);
-        else keychain.set(PASSWORD, password);
+        if (user != null && !user.isBlank()) keychain.set(USER, user.strip());
+        if (password != null && !password.isEmpty()) keychain.set(PASSWORD, password);
+    }
+
+    /** Removes the stored login from the keychain. */
+    public void forget() {
+        keychain.delete(USER);
+        keychain.delete(PASSWORD);
     }
 
     private Optional<String> value(String variable) {

@@ -178,6 +178,38 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Connects once, without changing anything (no migration), and says what is there: for the
+     * Settings screen's Test button. Throws with a sentence when the server cannot be reached or refuses the login.
+     */
+    public static String probe(String jdbcUrl, String user, String password) {
+        java.util.Properties props = new java.util.Properties();
+        String inUrl = JdbcUrls.password(jdbcUrl);
+        if (user != null && !user.isBlank()) props.setProperty("user", user);
+        if (inUrl != null || password != null) props.setProperty("password", inUrl != null ? inUrl : password);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        try (Connection c = java.sql.DriverManager.getConnection(JdbcUrls.withoutPassword(jdbcUrl), props)) {
+            var md = c.getMetaData();
+            String what = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " as " + md.getUserName();
+            boolean ours;
+            try (var rs = md.getTables(null, c.getSchema(), md.storesUpperCaseIdentifiers() ? "BATCH" : "batch",
+                    new String[] {"TABLE"})) {
+                ours = rs.next();
+            }
+            if (!ours) return "Connected to " + what + ". The database is empty: its tables are made when it is first used.";
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM batch")) {
+                rs.next();
+                long n = rs.getLong(1);
+                return "Connected to " + what + ". It holds " + n + " batch" + (n == 1 ? "" : "es") + ".";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to " + JdbcUrls.masked(jdbcUrl) + ": "
+                    + JdbcUrls.maskIn(rootMessage(e)) + ". Check the server's address and that it runs, and the user and"
+                    + " password.", e);
+        }
+    }
+
+    /**
      * A sentence saying why the folder cannot hold the database (a character H2 cannot take in a
      * file name), or null when it can; checked before anything is written there.
      */
