@@ -126,10 +126,11 @@ final class DbCommand {
                 var out = spec.commandLine().getOut();
                 long rows = 0;
                 for (DatabaseCopy.Table t : tables) {
-                    out.printf("%-20s %,d rows%n", t.name(), t.rows());
+                    out.printf("%-20s %,d row%s%n", t.name(), t.rows(), t.rows() == 1 ? "" : "s");
                     rows += t.rows();
                 }
-                out.printf("Copied %,d rows in %d tables from %s to %s in %.1f s; every row count checked.%n", rows,
+                out.printf("Copied %,d rows in %d tables from the database %s to the database %s in %.1f s; every row count"
+                        + " checked.%n", rows,
                         tables.size(), ws.database().description(), target, (System.nanoTime() - t0) / 1e9);
                 return PropertyAuditCommand.OK;
             }
