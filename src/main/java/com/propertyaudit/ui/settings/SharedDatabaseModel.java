@@ -39,8 +39,8 @@ public final class SharedDatabaseModel {
         this.inUse.set("In use now: the database " + inUse + ".");
         url.set(setting.url().orElse(""));
         user.set(login.user().orElse(""));
-        passwordPrompt.set(login.password().isPresent() ? "stored" + (login.fromEnvironment() ? " (environment)" : "")
-                : "password");
+        passwordPrompt.set(login.password().isEmpty() ? "password"
+                : login.fromEnvironment() ? "set in the environment" : "stored in the keychain");
     }
 
     /** Connects to the server as the fields say (a blank password: the stored one), changing nothing. */
@@ -86,7 +86,7 @@ public final class SharedDatabaseModel {
         }
         url.set(u);
         password.set("");
-        if (loginGiven && !pw.isEmpty()) passwordPrompt.set("stored");
+        if (loginGiven && !pw.isEmpty()) passwordPrompt.set("stored in the keychain");
         status.set("Saved. PropertyAudit uses " + JdbcUrls.masked(u) + " from its next start (the CLI too, with this"
                 + " data folder).");
     }
