@@ -201,17 +201,19 @@ public final class BatchRepository {
     }
 
     /**
-     * A mark that changes whenever a batch is added, finished or deleted, by any process or machine:
+     * A mark that changes whenever a batch is added, finished, deleted, resumed or found interrupted, by
+     * any process or machine:
      * one small query, for screens that poll a shared database every few seconds.
      */
     public String changeMark() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS batches, MAX(created_at) AS created,"
-                    + " MAX(finished_at) AS finished, COUNT(finished_at) AS done FROM batch");
+                    + " MAX(finished_at) AS finished, COUNT(finished_at) AS done, (SELECT COUNT(*) FROM run"
+                    + " WHERE status IN ('queued', 'running')) AS at_work FROM batch");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong("batches") + "/" + Jdbc.instant(rs, "created") + "/" + Jdbc.instant(rs, "finished")
-                        + "/" + rs.getLong("done");
+                        + "/" + rs.getLong("done") + "/" + rs.getLong("at_work");
             }
         });
     }

@@ -136,11 +136,16 @@ public final class HistoryModel {
 
     /**
      * Refreshes when the batches changed since the last refresh: another window, the CLI or another
-     * machine on a shared database started, finished or deleted one. Called every few seconds.
+     * machine on a shared database started, finished, resumed or deleted one, or one's owner fell
+     * silent. Called every few seconds.
      */
     public void pollForChanges() {
         if (seen == null) return;
-        background.run(() -> workspace.batches().changeMark(), mark -> {
+        background.run(() -> {
+            // A batch whose owner elsewhere went silent becomes resumable here without a click.
+            workspace.batches().markInterrupted(EngineOptions.defaults().staleAfter(), java.time.Instant.now());
+            return workspace.batches().changeMark();
+        }, mark -> {
             if (seen != null && !mark.equals(seen)) refresh();
         }, e -> { }); // A poll that fails (the server is away a moment) is tried again at the next tick.
     }
