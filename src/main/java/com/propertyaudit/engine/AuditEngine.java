@@ -63,16 +63,6 @@ public final class AuditEngine implements AutoCloseable {
         this.owner = owner;
     }
 
-    /**
-     * Whether the process named by a batch's heartbeat may still be running it: this engine, a
-     * process of this machine that is alive, or an owner elsewhere whose heartbeat is fresh (the stale
-     * ones were marked interrupted just before). A killed process can be resumed at once.
-     */
-    private boolean ownerAlive(String batchOwner) {
-        if (batchOwner == null) return false;
-        return batchOwner.equals(owner) || BatchOwner.liveness(batchOwner) != BatchOwner.Liveness.GONE_HERE;
-    }
-
     /** The name this process writes into the batches it runs, to tell live batches from dead ones. */
     public static String processOwner() {
         return BatchOwner.forThisProcess();
@@ -115,25 +105,33 @@ public final class AuditEngine implements AutoCloseable {
     public static final class StillRunning extends IllegalStateException {
         private static final long serialVersionUID = 1L;
 
-        StillRunning(UUID batchId) {
-            super("Batch " + shortId(batchId) + " is still running (in this or another window or process, or on another"
-                    + " machine that was heard from in the last minute): wait for it to end, or stop it there, then resume.");
+        StillRunning(UUID batchId, String holder, java.time.Duration lease) {
+            super(message(batchId, holder, lease));
+        }
+
+        private static String message(UUID batchId, String holder, java.time.Duration lease) {
+            String host = BatchOwner.host(holder);
+            String where = host == null ? "in another process"
+                    : host.equals(BatchOwner.thisHost()) ? "in this or another window or process of this machine (" + host + ")"
+                    : "on " + host + ", which was heard from in the last " + lease.toSeconds() + " seconds";
+            return "Batch " + shortId(batchId) + " is still running " + where + ": wait for it to end, or stop it"
+                    + " there, then resume" + (host == null || host.equals(BatchOwner.thisHost()) ? "."
+                    : " (or resume it here once " + host + " has been silent for " + lease.toSeconds() + " seconds).");
         }
     }
 
     /**
      * Resumes a batch that did not finish: asks only for the (query, sample) pairs not yet answered.
-     * Refused while any of its runs is still at work, so no answer is asked for twice.
+     * The batch is first claimed (one conditional update), so while any of its runs is still at work
+     * in a live process, here or on another machine, it is refused and no answer is asked for twice.
      */
     public BatchHandle resume(UUID batchId, Consumer<EngineEvent> listener) {
         Batch batch = store.batch(batchId).orElseThrow(
                 () -> new IllegalArgumentException("No batch " + batchId + " in this database."));
         store.markInterrupted(options.staleAfter(), clock.instant());
+        java.util.Optional<String> holder = store.claim(batchId, owner, clock.instant().minus(options.staleAfter()));
+        if (holder.isPresent()) throw new StillRunning(batchId, holder.get(), options.staleAfter());
         List<Run> runs = store.runs(batchId);
-        if (runs.stream().anyMatch(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.RUNNING)
-                && ownerAlive(store.owner(batchId).orElse(null))) {
-            throw new StillRunning(batchId);
-        }
         List<Run> toResume = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).toList();
         listener.accept(new EngineEvent.Log(batchId, "[Batch " + shortId(batchId) + "] resuming "
                 + toResume.size() + " run(s)"));
@@ -208,7 +206,11 @@ public final class AuditEngine implements AutoCloseable {
 
     private void beat(UUID batchId) {
         try {
-            store.heartbeat(batchId, owner);
+            if (!store.heartbeat(batchId, owner)) {
+                LOG.warn("Batch {} was taken over by another process after this one went silent for {} s;"
+                        + " its answers are kept, the other process goes on with the rest.", shortId(batchId),
+                        options.staleAfter().toSeconds());
+            }
         } catch (RuntimeException e) {
             LOG.warn("Heartbeat for batch {} failed: {}", shortId(batchId), e.toString());
         }

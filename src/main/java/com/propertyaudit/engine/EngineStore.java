@@ -36,7 +36,11 @@ interface EngineStore {
     /** Marks the run ended and stores its score, token sums and cost; returns it as stored. */
     Run finishRun(Run run, RunStatus status, Instant at, String error);
 
-    void heartbeat(UUID batchId, String owner);
+    /** False when another process has taken the batch over. */
+    boolean heartbeat(UUID batchId, String owner);
+
+    /** Takes the batch over to resume it; empty when taken, else the owner that still holds it. */
+    Optional<String> claim(UUID batchId, String owner, Instant staleBefore);
 
     /** The process that last ran the batch, as its heartbeat names it. */
     Optional<String> owner(UUID batchId);

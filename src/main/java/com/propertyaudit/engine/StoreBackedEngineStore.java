@@ -80,8 +80,13 @@ final class StoreBackedEngineStore implements EngineStore {
     }
 
     @Override
-    public void heartbeat(UUID batchId, String owner) {
-        batches.heartbeat(batchId, owner);
+    public boolean heartbeat(UUID batchId, String owner) {
+        return batches.heartbeat(batchId, owner);
+    }
+
+    @Override
+    public Optional<String> claim(UUID batchId, String owner, Instant staleBefore) {
+        return batches.claim(batchId, owner, staleBefore);
     }
 
     @Override

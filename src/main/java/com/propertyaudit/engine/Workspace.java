@@ -9,12 +9,15 @@ import com.propertyaudit.llm.PriceTable;
 import com.propertyaudit.settings.ApiKeys;
 import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.settings.DataFolder;
+import com.propertyaudit.settings.DbLogin;
 import com.propertyaudit.settings.OsKeychain;
 import com.propertyaudit.settings.SettingsStore;
+import com.propertyaudit.settings.SharedDatabase;
 import com.propertyaudit.store.AnalysisRepository;
 import com.propertyaudit.store.AnswerRepository;
 import com.propertyaudit.store.BatchRepository;
 import com.propertyaudit.store.Database;
+import com.propertyaudit.store.JdbcUrls;
 import com.propertyaudit.store.PropertyRepository;
 import com.propertyaudit.store.RunRepository;
 import java.nio.file.Path;
@@ -66,26 +69,44 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * @param homeOption {@code --home}, or null
-     * @param dbOption   {@code --db}, or null
+     * @param dbOption   {@code --db}, or null; else {@code PROPERTYAUDIT_DB}, else the shared database
+     *                   the data folder points at ({@link SharedDatabase}), else the folder's H2 file
      */
     public static Workspace open(Path homeOption, String dbOption, Map<String, String> env) {
         String url = dbOption != null ? dbOption : env.get("PROPERTYAUDIT_DB");
         if (url != null && !url.isBlank() && !url.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("'" + url + "' is not a JDBC URL: --db and PROPERTYAUDIT_DB take"
+            throw new IllegalArgumentException("'" + JdbcUrls.masked(url) + "' is not a JDBC URL: --db and PROPERTYAUDIT_DB take"
                     + " one like jdbc:h2:file:/path/to/propertyaudit, or leave them out for the data folder.");
         }
         Path folder = DataFolder.resolve(homeOption, env);
+        if (url == null || url.isBlank()) url = new SharedDatabase(folder).url().orElse(null);
         boolean inFolder = url == null || url.isBlank();
         // Refused before anything is written: the folder's path would become part of the database URL.
         String problem = inFolder ? Database.folderProblem(folder) : null;
         if (problem != null) throw new IllegalArgumentException(problem);
         try {
             DataFolder.ensureWritable(folder);
-            Database db = inFolder ? Database.openFolder(folder) : Database.open(url);
+            Database db = inFolder ? Database.openFolder(folder) : openUrl(url, env);
             return new Workspace(folder, db, env);
         } catch (RuntimeException e) {
             throw new NotReadyException(e.getMessage(), e);
         }
+    }
+
+    /** A database given by URL; a server's login from the environment or the keychain ({@link DbLogin}). */
+    private static Database openUrl(String url, Map<String, String> env) {
+        if (JdbcUrls.isH2(url)) return Database.open(url);
+        DbLogin login = new DbLogin(env, new OsKeychain());
+        return Database.open(url, login.user().orElse(null), login.password().orElse(null));
+    }
+
+    /** A database other than this workspace's ({@code db copy --to}), opened as {@code --db} would be. */
+    public Database openOther(String url) {
+        if (url == null || !url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("'" + JdbcUrls.masked(url) + "' is not a JDBC URL: give one like"
+                    + " jdbc:postgresql://server/propertyaudit or jdbc:h2:file:/path/to/propertyaudit.");
+        }
+        return openUrl(url, env);
     }
 
     public Path folder() {
@@ -94,7 +115,7 @@ public final class Workspace implements AutoCloseable {
 
     /** "the database in /home/me/.local/share/PropertyAudit", for messages. */
     public String describe() {
-        return "the database in " + folder;
+        return "the database " + database.description();
     }
 
     public AppSettings settings() {
@@ -107,6 +128,11 @@ public final class Workspace implements AutoCloseable {
 
     public ApiKeys keys() {
         return keys;
+    }
+
+    /** The login for a shared database server: the environment, else the keychain. */
+    public DbLogin dbLogin() {
+        return new DbLogin(env, new OsKeychain());
     }
 
     public Database database() {

@@ -34,6 +34,18 @@ public final class BatchOwner {
         return "pid-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@" + HOST;
     }
 
+    /** The machine an owner runs on, as it names itself; null for an owner written without one. */
+    public static String host(String owner) {
+        if (owner == null) return null;
+        int at = owner.lastIndexOf('@');
+        return at < 0 ? null : owner.substring(at + 1);
+    }
+
+    /** This machine's name, as owners of its processes carry it. */
+    public static String thisHost() {
+        return HOST;
+    }
+
     public static Liveness liveness(String owner) {
         if (owner == null) return Liveness.ELSEWHERE;
         int at = owner.lastIndexOf('@');

@@ -200,6 +200,24 @@ public final class BatchRepository {
         });
     }
 
+    /**
+     * A mark that changes whenever a batch is added, finished, deleted, resumed or found interrupted, by
+     * any process or machine:
+     * one small query, for screens that poll a shared database every few seconds.
+     */
+    public String changeMark() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) AS batches, MAX(created_at) AS created,"
+                    + " MAX(finished_at) AS finished, COUNT(finished_at) AS done, (SELECT COUNT(*) FROM run"
+                    + " WHERE status IN ('queued', 'running')) AS at_work FROM batch");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong("batches") + "/" + Jdbc.instant(rs, "created") + "/" + Jdbc.instant(rs, "finished")
+                        + "/" + rs.getLong("done") + "/" + rs.getLong("at_work");
+            }
+        });
+    }
+
     /** One batch's point on a property's trend: visibility per surface and brand share of voice. */
     public record TrendPoint(UUID batchId, Instant createdAt, Map<String, Double> visibility, Double brandSOV,
             int answers) {}
@@ -259,16 +277,74 @@ public final class BatchRepository {
         }));
     }
 
-    /** The running process says it is alive. */
-    public void heartbeat(UUID batchId, String owner) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET owner = ?, heartbeat_at = ? WHERE id = ?")) {
-                ps.setString(1, owner);
-                Jdbc.setInstant(ps, 2, Instant.now());
-                ps.setObject(3, batchId);
-                return ps.executeUpdate();
+    /**
+     * The running process says it is alive. Only while it still owns the batch: once another process
+     * took the batch over (its lease had run out), this returns false and changes nothing.
+     */
+    public boolean heartbeat(UUID batchId, String owner) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET heartbeat_at = ? WHERE id = ? AND owner = ?")) {
+                Jdbc.setInstant(ps, 1, Instant.now());
+                ps.setObject(2, batchId);
+                ps.setString(3, owner);
+                return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /**
+     * Makes {@code claimant} the batch's owner so it may resume it, unless its owner may still be
+     * running it: a process of this machine that is alive (the claimant included), or one elsewhere
+     * heard from at or after {@code staleBefore} (its lease). A batch with no run at work is free whoever owned it. The take-over
+     * is one conditional UPDATE on the owner that was read, so of two claimants at once only one wins;
+     * the winner's unfinished runs are queued in the same transaction.
+     *
+     * @return empty when the batch is now the claimant's; otherwise the owner that holds it
+     */
+    public Optional<String> claim(UUID batchId, String claimant, Instant staleBefore) {
+        return Optional.ofNullable(db.inTransaction(c -> {
+            String owner;
+            boolean atWork;
+            try (PreparedStatement ps = c.prepareStatement("SELECT b.owner, EXISTS (SELECT 1 FROM run r"
+                    + " WHERE r.batch_id = b.id AND r.status IN ('queued', 'running')) AS at_work FROM batch b WHERE b.id = ?")) {
+                ps.setObject(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new StoreException("No batch " + batchId + " in the database.", null);
+                    owner = rs.getString("owner");
+                    atWork = rs.getBoolean("at_work");
+                }
+            }
+            BatchOwner.Liveness liveness = BatchOwner.liveness(owner);
+            // The claimant's own batch at work is running already: resuming it would ask twice.
+            if (atWork && (liveness == BatchOwner.Liveness.RUNNING_HERE || claimant.equals(owner))) return owner;
+            boolean free = !atWork || liveness == BatchOwner.Liveness.GONE_HERE;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch SET owner = ?, heartbeat_at = ? WHERE id = ?"
+                    + " AND " + (owner == null ? "owner IS NULL" : "owner = ?")
+                    + (free ? "" : " AND COALESCE(heartbeat_at, created_at) < ?"))) {
+                int i = 1;
+                ps.setString(i++, claimant);
+                Jdbc.setInstant(ps, i++, Instant.now());
+                ps.setObject(i++, batchId);
+                if (owner != null) ps.setString(i++, owner);
+                if (!free) Jdbc.setInstant(ps, i, staleBefore);
+                if (ps.executeUpdate() == 1) {
+                    // Its unfinished runs are at work again from this moment, so a claimant after this one is refused.
+                    try (PreparedStatement runs = c.prepareStatement("UPDATE run SET status = 'queued'"
+                            + " WHERE batch_id = ? AND status <> 'completed'")) {
+                        runs.setObject(1, batchId);
+                        runs.executeUpdate();
+                    }
+                    return null;
+                }
+            }
+            // Another claimant won between the read and the update, or the owner is still heard from.
+            try (PreparedStatement ps = c.prepareStatement("SELECT owner FROM batch WHERE id = ?")) {
+                ps.setObject(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getString(1) != null ? rs.getString(1) : "another process";
+                }
+            }
+        }));
     }
 
     public void finish(UUID batchId, Instant at) {

@@ -33,26 +33,46 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String description;
+    private final String url;
     private final Path folder;
     private volatile boolean diskFull;
 
-    private Database(String url, String description, Path folder) {
+    private Database(String url, String user, String password, String description, Path folder) {
         this.description = description;
         this.folder = folder;
+        this.url = JdbcUrls.withoutPassword(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        if (url.startsWith("jdbc:h2:")) {
+        // The password travels apart from the URL, so the pool never logs or reports it.
+        config.setJdbcUrl(this.url);
+        if (JdbcUrls.isH2(url)) {
             config.setUsername("sa");
             config.setPassword("");
+        } else {
+            String inUrl = JdbcUrls.password(url);
+            if (user != null && !user.isBlank()) config.setUsername(user);
+            if (inUrl != null) config.setPassword(inUrl);
+            else if (password != null) config.setPassword(password);
+            if (JdbcUrls.isPostgres(url)) {
+                config.addDataSourceProperty("ApplicationName", "PropertyAudit");
+                // A laptop on Wi-Fi: a connection idle behind a NAT is checked before it is used again.
+                config.setKeepaliveTime(120_000);
+            }
         }
+        // A desktop: the engine's writer, a heartbeat and the screens' reads; a shared server serves many such.
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
         config.setPoolName("propertyaudit");
         config.setInitializationFailTimeout(10_000);
         try {
             pool = new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             if (folder != null && corrupted(e)) throw damaged(description, e, folder);
+            if (JdbcUrls.isPostgres(url)) {
+                throw new IllegalStateException("The database " + description + " cannot be opened: "
+                        + rootMessage(e) + ". Check the server's address and that it runs, and the user and password"
+                        + " (PROPERTYAUDIT_DB_USER and PROPERTYAUDIT_DB_PASSWORD, or Settings, Shared database).", e);
+            }
             throw new IllegalStateException("The database " + description + " cannot be opened: "
                     + rootMessage(e) + ". If another program holds it, close that program; otherwise check the path"
                     + " or --db URL.", e);
@@ -62,7 +82,7 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             pool.close();
             throw new IllegalStateException("The database " + description + " could not be brought up to date: "
-                    + rootMessage(e), e);
+                    + JdbcUrls.maskIn(rootMessage(e)), e);
         }
     }
 
@@ -86,7 +106,7 @@ public final class Database implements AutoCloseable {
                         + backups.folder() + ".", e);
             }
         }
-        Database db = new Database(url, "in " + dir, dir);
+        Database db = new Database(url, null, null, "in " + dir, dir);
         try {
             if (!existed) {
                 db.inTransaction(c -> {
@@ -144,9 +164,49 @@ public final class Database implements AutoCloseable {
                 + (saved.isEmpty() ? "" : "; the newest is " + saved.get(0)) + ".", e);
     }
 
-    /** Any JDBC URL ({@code --db}, {@code PROPERTYAUDIT_DB}). */
+    /** Any JDBC URL ({@code --db}, {@code PROPERTYAUDIT_DB}) that needs no login (H2). */
     public static Database open(String jdbcUrl) {
-        return new Database(H2Url.withSettings(jdbcUrl), jdbcUrl, null);
+        return open(jdbcUrl, null, null);
+    }
+
+    /**
+     * Any JDBC URL with a login: a shared PostgreSQL server. A {@code password=} in the URL wins over
+     * {@code password}; neither is kept beyond the pool, and the URL is described masked.
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        return new Database(H2Url.withSettings(jdbcUrl), user, password, JdbcUrls.masked(jdbcUrl), null);
+    }
+
+    /**
+     * Connects once, without changing anything (no migration), and says what is there: for the
+     * Settings screen's Test button. Throws with a sentence when the server cannot be reached or refuses the login.
+     */
+    public static String probe(String jdbcUrl, String user, String password) {
+        java.util.Properties props = new java.util.Properties();
+        String inUrl = JdbcUrls.password(jdbcUrl);
+        if (user != null && !user.isBlank()) props.setProperty("user", user);
+        if (inUrl != null || password != null) props.setProperty("password", inUrl != null ? inUrl : password);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        try (Connection c = java.sql.DriverManager.getConnection(JdbcUrls.withoutPassword(jdbcUrl), props)) {
+            var md = c.getMetaData();
+            String what = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion() + " as " + md.getUserName();
+            boolean ours;
+            try (var rs = md.getTables(null, c.getSchema(), md.storesUpperCaseIdentifiers() ? "BATCH" : "batch",
+                    new String[] {"TABLE"})) {
+                ours = rs.next();
+            }
+            if (!ours) return "Connected to " + what + ". The database is empty: its tables are made when it is first used.";
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM batch")) {
+                rs.next();
+                long n = rs.getLong(1);
+                return "Connected to " + what + ". It holds " + n + " batch" + (n == 1 ? "" : "es") + ".";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to " + JdbcUrls.masked(jdbcUrl) + ": "
+                    + JdbcUrls.maskIn(rootMessage(e)) + ". Check the server's address and that it runs, and the user and"
+                    + " password.", e);
+        }
     }
 
     /**
@@ -163,6 +223,16 @@ public final class Database implements AutoCloseable {
 
     public String description() {
         return description;
+    }
+
+    /** The URL without its password. */
+    public String url() {
+        return url;
+    }
+
+    /** A shared PostgreSQL server rather than an H2 file. */
+    public boolean isPostgres() {
+        return JdbcUrls.isPostgres(url);
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
@@ -209,7 +279,7 @@ public final class Database implements AutoCloseable {
             diskFull = true;
             return new DiskFullException(folder, e);
         }
-        return new StoreException("Database error " + description + ": " + e.getMessage(), e);
+        return new StoreException("Database error " + description + ": " + JdbcUrls.maskIn(e.getMessage()), e);
     }
 
     @Override

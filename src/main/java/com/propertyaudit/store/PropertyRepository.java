@@ -25,9 +25,25 @@ public final class PropertyRepository {
 
     /** Creates the property, or replaces the one with the same name (its version goes up by one). */
     public long save(Property p) {
+        return save(p, null);
+    }
+
+    /**
+     * Saves over the stored property only while it is still at {@code readVersion}, the version the
+     * editor read ({@link #findVersioned}); otherwise {@link OptimisticLock.Conflict}. A property not
+     * stored yet is created.
+     */
+    public long save(Property p, int readVersion) {
+        return save(p, Integer.valueOf(readVersion));
+    }
+
+    private long save(Property p, Integer readVersion) {
         return db.inTransaction(c -> {
             Instant now = Instant.now();
             Long id = idOf(c, p.name());
+            if (id != null && readVersion != null) {
+                OptimisticLock.advance(c, "property", "id", id, readVersion, "The property '" + p.name() + "'");
+            }
             if (id == null) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO property (name, aliases, domains, city, region,"
                         + " neighborhood, country, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,1,?,?)",
@@ -43,7 +59,8 @@ public final class PropertyRepository {
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE property SET name = ?, aliases = ?, domains = ?,"
-                        + " city = ?, region = ?, neighborhood = ?, country = ?, version = version + 1, updated_at = ?"
+                        + " city = ?, region = ?, neighborhood = ?, country = ?,"
+                        + (readVersion == null ? " version = version + 1," : "") + " updated_at = ?"
                         + " WHERE id = ?")) {
                     bindCommon(ps, p);
                     Jdbc.setInstant(ps, 8, now);
@@ -104,6 +121,25 @@ public final class PropertyRepository {
         }
     }
 
+    /** A property as stored, with the version it is at: what an editor saves over. */
+    public record Versioned(Property property, int version) {}
+
+    /** The property and its version, read together. */
+    public Optional<Versioned> findVersioned(String name) {
+        return Optional.ofNullable(db.inTransaction(c -> {
+            int version;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM property WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    version = rs.getInt(1);
+                }
+            }
+            Property p = read(c, name);
+            return p == null ? null : new Versioned(p, version);
+        }));
+    }
+
     public Optional<Long> idOf(String name) {
         return Optional.ofNullable(db.read(c -> idOf(c, name)));
     }
@@ -121,45 +157,47 @@ public final class PropertyRepository {
     }
 
     public Optional<Property> findByName(String name) {
-        return Optional.ofNullable(db.read(c -> {
-            long id;
-            String pname;
-            List<String> aliases;
-            List<String> domains;
-            Location location;
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM property WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return null;
-                    id = rs.getLong("id");
-                    pname = rs.getString("name");
-                    aliases = Jdbc.strings(rs.getString("aliases"));
-                    domains = Jdbc.strings(rs.getString("domains"));
-                    location = new Location(rs.getString("city"), rs.getString("region"), rs.getString("neighborhood"),
-                            rs.getString("country"));
+        return Optional.ofNullable(db.read(c -> read(c, name)));
+    }
+
+    private static Property read(Connection c, String name) throws SQLException {
+        long id;
+        String pname;
+        List<String> aliases;
+        List<String> domains;
+        Location location;
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM property WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return null;
+                id = rs.getLong("id");
+                pname = rs.getString("name");
+                aliases = Jdbc.strings(rs.getString("aliases"));
+                domains = Jdbc.strings(rs.getString("domains"));
+                location = new Location(rs.getString("city"), rs.getString("region"), rs.getString("neighborhood"),
+                        rs.getString("country"));
+            }
+        }
+        List<Competitor> competitors = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name, aliases, domains FROM competitor WHERE property_id = ? ORDER BY position")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    competitors.add(new Competitor(rs.getString(1), Jdbc.strings(rs.getString(2)),
+                            Jdbc.strings(rs.getString(3))));
                 }
             }
-            List<Competitor> competitors = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT name, aliases, domains FROM competitor WHERE property_id = ? ORDER BY position")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        competitors.add(new Competitor(rs.getString(1), Jdbc.strings(rs.getString(2)),
-                                Jdbc.strings(rs.getString(3))));
-                    }
-                }
+        }
+        List<AuditQuery> queries = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT text, topic FROM audit_query WHERE property_id = ? ORDER BY position")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) queries.add(new AuditQuery(rs.getString(1), rs.getString(2)));
             }
-            List<AuditQuery> queries = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT text, topic FROM audit_query WHERE property_id = ? ORDER BY position")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) queries.add(new AuditQuery(rs.getString(1), rs.getString(2)));
-                }
-            }
-            return new Property(pname, aliases, domains, location, competitors, queries);
-        }));
+        }
+        return new Property(pname, aliases, domains, location, competitors, queries);
     }
 
     /** Every property, by name, with its counts; one query. */

@@ -35,7 +35,8 @@ public final class AppContext implements AutoCloseable {
      */
     public static AppContext open(List<String> args, Map<String, String> env) {
         Workspace ws = Workspace.open(homeOption(args), null, env);
-        boolean first = ws.properties().list().isEmpty() && ws.batches().list(null).isEmpty();
+        // A team's shared server is never given the sample: it is the team's data, not a first start.
+        boolean first = !ws.database().isPostgres() && ws.properties().list().isEmpty() && ws.batches().list(null).isEmpty();
         if (first) {
             ws.properties().save(sampleProperty());
             // The sample's demo analyses offline, like its Simulated surfaces.

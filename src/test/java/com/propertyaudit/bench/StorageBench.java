@@ -80,7 +80,7 @@ public final class StorageBench {
     }
 
     /** Seconds to store every answer; warms up on 100 answers of another run first. */
-    private static double store(Database db, Property property, List<BenchCorpus.Answer> answers, boolean syncEach)
+    static double store(Database db, Property property, List<BenchCorpus.Answer> answers, boolean syncEach)
             throws Exception {
         new PropertyRepository(db).save(property);
         AnswerScorer scorer = new AnswerScorer(property);

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine against a real H2 file and a provider stand-in with set latency. */
+/**
+ * The engine against a real H2 file and a provider stand-in with set latency;
+ * {@link PostgresAuditEngineTest} runs the same against PostgreSQL.
+ */
 class AuditEngineTest {
 
     static final Surface OPENAI = Surface.parse("openai:gpt-5");
@@ -53,9 +56,14 @@ class AuditEngineTest {
     final Queue<EngineEvent> events = new ConcurrentLinkedQueue<>();
     final List<FakeLlmClient> clients = new ArrayList<>();
 
+    /** The database under test, fresh and empty. */
+    Database openDatabase() {
+        return Database.openFolder(home);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openFolder(home);
+        db = openDatabase();
         batches = new BatchRepository(db);
         answers = new AnswerRepository(db);
         runs = new RunRepository(db);
@@ -64,7 +72,7 @@ class AuditEngineTest {
     @AfterEach
     void close() {
         clients.forEach(FakeLlmClient::shutdown);
-        db.close();
+        if (db != null) db.close();
     }
 
     static Property property(int queries) {

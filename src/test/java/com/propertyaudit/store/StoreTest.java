@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Repositories against a real H2 file. */
+/** Repositories against a real H2 file; {@link PostgresStoreTest} runs the same against PostgreSQL. */
 class StoreTest {
 
     @TempDir
@@ -47,9 +47,19 @@ class StoreTest {
             List.of(new Competitor("The Yard", List.of("Yard PDX"), List.of("theyardpdx.com")), Competitor.named("Dock")),
             List.of(new AuditQuery("best lofts in the Pearl", "discovery"), new AuditQuery("HPL reviews", "brand")));
 
+    /** The database under test, fresh and empty. */
+    Database openDatabase() {
+        return Database.openFolder(home);
+    }
+
+    /** A second opener of the same database, as another process would be. */
+    Database openAgain() {
+        return Database.openFolder(home);
+    }
+
     @BeforeEach
     void open() {
-        db = Database.openFolder(home);
+        db = openDatabase();
         properties = new PropertyRepository(db);
         batches = new BatchRepository(db);
         runs = new RunRepository(db);
@@ -58,7 +68,7 @@ class StoreTest {
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) db.close();
     }
 
     @Test
@@ -83,6 +93,20 @@ class StoreTest {
         });
         properties.delete("Harbor Point Lofts");
         assertThat(properties.list()).isEmpty();
+    }
+
+    @Test
+    void aSaveOverAVersionSomeoneElseChangedIsRefused() {
+        properties.save(PROPERTY);
+        PropertyRepository.Versioned mine = properties.findVersioned(PROPERTY.name()).orElseThrow();
+        try (Database other = openAgain()) {
+            new PropertyRepository(other).save(PROPERTY.withCompetitors(List.of()), mine.version());
+        }
+        assertThatThrownBy(() -> properties.save(PROPERTY.withCompetitors(List.of(Competitor.named("Pinnacle"))),
+                mine.version())).isInstanceOf(OptimisticLock.Conflict.class)
+                .hasMessageContaining("was changed by someone else since you opened it");
+        assertThat(properties.findByName(PROPERTY.name()).orElseThrow().competitors()).isEmpty();
+        assertThat(properties.versionOf(PROPERTY.name())).isEqualTo(2);
     }
 
     Batch newBatch() {
@@ -314,7 +338,7 @@ class StoreTest {
 
     @Test
     void twoOpenersShareOneFileThanksToAutoServer() {
-        try (Database other = Database.openFolder(home)) {
+        try (Database other = openAgain()) {
             new PropertyRepository(other).save(PROPERTY);
             assertThat(properties.findByName(PROPERTY.name())).contains(PROPERTY);
         }

@@ -23,6 +23,8 @@ public final class ModelFixtures {
     public static final class RecordingFeedback implements Feedback {
         public final List<String> errors = new ArrayList<>();
         public final List<String> notices = new ArrayList<>();
+        /** The action offered by the last notice, if any. */
+        public Runnable lastAction;
 
         @Override
         public void error(String header, String message) {
@@ -32,6 +34,7 @@ public final class ModelFixtures {
         @Override
         public void notice(String title, String message, String actionLabel, Runnable action) {
             notices.add(title + ": " + message);
+            lastAction = action;
         }
     }
 

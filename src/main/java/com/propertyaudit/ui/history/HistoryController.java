@@ -18,6 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
@@ -155,7 +158,14 @@ public final class HistoryController {
         trendTitle.textProperty().bind(model.trendTitle);
         model.trend.addListener((javafx.collections.ListChangeListener<BatchRepository.TrendPoint>) c -> drawTrend());
         model.refresh();
+        // Batches finished by the CLI or by another machine on a shared database show up by themselves.
+        Timeline poll = new Timeline(new KeyFrame(javafx.util.Duration.seconds(POLL_SECONDS), e -> model.pollForChanges()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
     }
+
+    /** How often History asks the database whether batches changed: one small query. */
+    static final int POLL_SECONDS = 5;
 
     private static <R> void column(TableColumn<R, String> c, Function<R, String> f) {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));

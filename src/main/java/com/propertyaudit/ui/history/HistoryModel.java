@@ -66,6 +66,8 @@ public final class HistoryModel {
     public final ObjectProperty<StoredAnswer> focus = new SimpleObjectProperty<>();
     private Evidence pending;
     private AnswerScorer scorer;
+    /** The batches' change mark at the last refresh; null before the first. */
+    private String seen;
 
     public HistoryModel(Workspace workspace, Consumer<UUID> resumer, Background background, Feedback feedback) {
         this.workspace = workspace;
@@ -132,13 +134,32 @@ public final class HistoryModel {
                 .findFirst().ifPresent(focus::set);
     }
 
+    /**
+     * Refreshes when the batches changed since the last refresh: another window, the CLI or another
+     * machine on a shared database started, finished, resumed or deleted one, or one's owner fell
+     * silent. Called every few seconds.
+     */
+    public void pollForChanges() {
+        if (seen == null) return;
+        background.run(() -> {
+            // A batch whose owner elsewhere went silent becomes resumable here without a click.
+            workspace.batches().markInterrupted(EngineOptions.defaults().staleAfter(), java.time.Instant.now());
+            return workspace.batches().changeMark();
+        }, mark -> {
+            if (seen != null && !mark.equals(seen)) refresh();
+        }, e -> { }); // A poll that fails (the server is away a moment) is tried again at the next tick.
+    }
+
     public void refresh() {
         background.run(() -> {
             // A batch whose process died (the app was closed or crashed mid-run) stops looking
             // "running" once its heartbeat is stale, so it can be resumed.
             workspace.batches().markInterrupted(EngineOptions.defaults().staleAfter(), java.time.Instant.now());
-            return workspace.batches().list(null);
-        }, list -> {
+            String mark = workspace.batches().changeMark();
+            return new Listed(mark, workspace.batches().list(null));
+        }, listed -> {
+            seen = listed.mark();
+            List<BatchSummary> list = listed.batches();
             UUID keep = pending != null ? pending.batchId() : selected.get() == null ? null : selected.get().batchId();
             BatchSummary before = selected.get();
             all.setAll(list);
@@ -176,6 +197,8 @@ public final class HistoryModel {
                     + (loaded.trend().size() < 2 ? ": run another audit to see a line" : ""));
         }, e -> feedback.error("The answers could not be read", FxTasks.describe(e)));
     }
+
+    private record Listed(String mark, List<BatchSummary> batches) {}
 
     private record Loaded(AnswerScorer scorer, Map<UUID, String> surfaces, List<StoredAnswer> answers,
             List<BatchRepository.TrendPoint> trend) {}

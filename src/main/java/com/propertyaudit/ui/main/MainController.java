@@ -97,7 +97,8 @@ public final class MainController implements Navigation {
     public void opened(AppContext context, Fxml screenLoader) {
         this.ctx = context;
         this.fxml = screenLoader;
-        status.setText("Data: " + ctx.workspace().folder());
+        status.setText("Data: " + ctx.workspace().folder() + (ctx.workspace().database().isPostgres()
+                ? "  ·  shared database " + ctx.workspace().database().description() : ""));
         if (ctx.firstStart() && !ctx.workspace().settings().keysNoteDismissed()) layout.setTop(welcome);
         nav.setDisable(false);
         show(ctx.firstStart() ? Screen.RUN_AUDIT : Screen.PROPERTIES);

@@ -1,6 +1,7 @@
 package com.propertyaudit.ui.properties;
 
 import com.propertyaudit.domain.Property;
+import com.propertyaudit.store.OptimisticLock;
 import com.propertyaudit.store.PropertyJson;
 import com.propertyaudit.store.PropertyRepository;
 import com.propertyaudit.store.PropertySummary;
@@ -32,6 +33,8 @@ public final class PropertiesModel {
     public final ObjectProperty<PropertySummary> toSelect = new SimpleObjectProperty<>();
     /** Counts the opens asked for, so a slow answer to an earlier one is not shown. */
     private int opening;
+    /** The stored version the editor's property was read at (0: a new one); a save goes over it only. */
+    private int readVersion;
 
     public PropertiesModel(PropertyRepository repository, Background background, Feedback feedback) {
         this.repository = repository;
@@ -50,14 +53,18 @@ public final class PropertiesModel {
 
     public void open(String name) {
         int mine = ++opening;
-        background.run(() -> repository.findByName(name).orElseThrow(() -> new IllegalStateException(
-                "'" + name + "' is no longer stored (deleted in another window?): press New or pick another.")), p -> {
-                    if (mine == opening) editor.load(p); // only the last one asked for
+        background.run(() -> repository.findVersioned(name).orElseThrow(() -> new IllegalStateException(
+                "'" + name + "' is no longer stored (deleted in another window?): press New or pick another.")), v -> {
+                    if (mine == opening) { // only the last one asked for
+                        editor.load(v.property());
+                        readVersion = v.version();
+                    }
                 }, e -> feedback.error("The property could not be opened", FxTasks.describe(e)));
     }
 
     public void startNew() {
         editor.clear();
+        readVersion = 0;
     }
 
     /**
@@ -69,24 +76,41 @@ public final class PropertiesModel {
         if (!editor.problem().get().isEmpty()) return;
         Property p = editor.toProperty();
         String original = editor.originalName();
+        int version = readVersion;
         background.run(() -> {
             boolean renamed = !original.isEmpty() && !original.equals(p.name());
             if ((original.isEmpty() || renamed) && repository.findByName(p.name()).isPresent()) {
                 throw new IllegalArgumentException("A property named '" + p.name() + "' is already stored: choose"
                         + " another name, or open that property from the list to change it.");
             }
-            repository.save(p);
-            if (renamed) repository.delete(original);
-            return p;
+            if (renamed) {
+                // The rename is a save over the original: refused if someone else changed it meanwhile.
+                repository.save(repository.findByName(original).orElseThrow(() -> new IllegalStateException(
+                        "'" + original + "' is no longer stored (deleted by someone else?): save it as new.")), version);
+                repository.save(p);
+                repository.delete(original);
+            } else if (original.isEmpty()) {
+                repository.save(p);
+            } else {
+                repository.save(p, version);
+            }
+            return repository.findVersioned(p.name()).orElseThrow();
         }, saved -> {
-            editor.load(saved);
-            refresh(saved.name());
-        }, e -> feedback.error("The property could not be saved", FxTasks.describe(e)));
+            editor.load(saved.property());
+            readVersion = saved.version();
+            refresh(saved.property().name());
+        }, e -> {
+            if (e instanceof OptimisticLock.Conflict conflict) {
+                feedback.notice("Changed by someone else", conflict.getMessage(), "Reload", () -> open(original));
+            } else {
+                feedback.error("The property could not be saved", FxTasks.describe(e));
+            }
+        });
     }
 
     /** Drops unsaved changes: the stored property again, or an empty form for a new one. */
     public void revert() {
-        if (editor.originalName().isEmpty()) editor.clear();
+        if (editor.originalName().isEmpty()) startNew();
         else open(editor.originalName());
     }
 
@@ -95,7 +119,7 @@ public final class PropertiesModel {
             repository.delete(name);
             return true;
         }, ok -> {
-            editor.clear();
+            startNew();
             refresh(null);
         }, e -> feedback.error("The property could not be deleted", FxTasks.describe(e)));
     }

@@ -51,6 +51,31 @@ class HistoryModelTest {
     }
 
     @Test
+    void aBatchFinishedByAnotherProcessShowsUpAtTheNextPoll() throws Exception {
+        model.selected.set(model.all.get(1));
+        model.pollForChanges();
+        assertThat(model.all).hasSize(2);
+        try (Workspace other = Workspace.open(home, null, java.util.Map.of())) {
+            ModelFixtures.runBatch(other);
+        }
+        model.pollForChanges();
+        assertThat(model.all).hasSize(3);
+        assertThat(model.selected.get().batchId()).as("the open batch stays open").isEqualTo(first);
+    }
+
+    @Test
+    void aBatchWhoseOwnerElsewhereFellSilentBecomesResumableAtTheNextPoll() {
+        Property p = ws.properties().findByName("Domain San Diego").orElseThrow();
+        com.propertyaudit.domain.Batch b = new com.propertyaudit.domain.Batch(UUID.randomUUID(), p.name(), p, 1, "{}",
+                java.time.Instant.now().minusSeconds(60), null);
+        ws.batches().create(b, List.of(com.propertyaudit.domain.Run.queued(b.id(), 1, Surface.parse("simulated:demo"),
+                p.queries().size())), "pid-4242-0badf00d@another-machine");
+        model.pollForChanges();
+        assertThat(model.all).filteredOn(s -> s.batchId().equals(b.id())).singleElement()
+                .satisfies(s -> assertThat(HistoryModel.resumable(s)).isTrue());
+    }
+
+    @Test
     void listsEveryBatchAndFiltersOnEveryWordTyped() {
         assertThat(model.shown).hasSize(2);
         model.filter.set("domain complete");

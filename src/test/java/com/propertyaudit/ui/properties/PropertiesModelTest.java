@@ -55,6 +55,28 @@ class PropertiesModelTest {
     }
 
     @Test
+    void savingOverSomeoneElsesChangeIsRefusedAndOffersToReload() {
+        PropertiesModel other = new PropertiesModel(ws.properties(), Background.direct(), feedback);
+        model.open("Domain San Diego");
+        other.open("Domain San Diego");
+        other.editor.city.set("La Jolla");
+        other.save();
+        assertThat(feedback.errors).isEmpty();
+
+        model.editor.region.set("California");
+        model.save();
+        assertThat(feedback.notices).last().asString().startsWith("Changed by someone else: The property"
+                + " 'Domain San Diego' was changed by someone else since you opened it");
+        assertThat(ws.properties().findByName("Domain San Diego").orElseThrow().location().city()).isEqualTo("La Jolla");
+        feedback.lastAction.run();
+        assertThat(model.editor.city.get()).isEqualTo("La Jolla");
+        model.editor.region.set("California");
+        model.save();
+        assertThat(ws.properties().findByName("Domain San Diego").orElseThrow().location().region()).isEqualTo("California");
+        assertThat(ws.properties().findByName("Domain San Diego").orElseThrow().location().city()).isEqualTo("La Jolla");
+    }
+
+    @Test
     void savingUnderANewNameRenames() {
         model.open("Domain San Diego");
         model.editor.name.set("Domain SD");
