@@ -9,7 +9,8 @@ import java.util.UUID;
  * @param mentionRateDelta brand mention rate, later minus earlier, in points; null when either has none
  * @param sovDelta         brand share of voice, in points; null when either has none
  * @param visibilityDelta  per surface, in points
- * @param metric           the change the verdict rests on: the clearest significant drop, else the
+ * @param metric           the change the verdict rests on: a significant drop of the brand mention rate,
+ *                         else the clearest significant drop of a surface's visibility, else the
  *                         clearest significant rise, else the brand mention rate
  * @param delta            that metric's change, in points
  * @param pValue           its test's p-value; null when no test applies

@@ -51,7 +51,9 @@ public final class ChangeRule {
         List<BatchComparison.Delta> tested = deltas.stream()
                 .filter(d -> !d.metric().equals(SOV) && d.change() != null && d.pValue() != null && d.pValue() < ALPHA)
                 .toList();
-        BatchComparison.Delta decisive = tested.stream().filter(d -> d.change() < 0).min(clearest)
+        // The brand's mention rate speaks first; a surface's visibility decides when the rate did not move.
+        BatchComparison.Delta decisive = tested.stream().filter(d -> d.change() < 0 && d.metric().equals(MENTION_RATE)).findFirst()
+                .or(() -> tested.stream().filter(d -> d.change() < 0).min(clearest))
                 .or(() -> tested.stream().filter(d -> d.change() > 0).min(clearest))
                 .orElse(mentionDelta);
         if (decisive == null) {

@@ -11,6 +11,7 @@ import com.propertyaudit.ui.common.FxmlFile;
 import com.propertyaudit.ui.common.Navigation;
 import com.propertyaudit.ui.history.HistoryController;
 import com.propertyaudit.ui.insights.InsightsController;
+import com.propertyaudit.ui.portfolio.PortfolioController;
 import com.propertyaudit.ui.properties.PropertiesController;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -38,7 +39,7 @@ import javafx.scene.layout.VBox;
 public final class MainController implements Navigation {
 
     /** The screens of the navigation bar. */
-    public enum Screen { PROPERTIES, RUN_AUDIT, INSIGHTS, HISTORY, SETTINGS }
+    public enum Screen { PORTFOLIO, PROPERTIES, RUN_AUDIT, INSIGHTS, HISTORY, SETTINGS }
 
     private final Navigation.Deferred navigation;
     private final FxFeedback feedback;
@@ -51,6 +52,7 @@ public final class MainController implements Navigation {
     private RunAuditController audit;
     private InsightsController insights;
     private HistoryController history;
+    private PortfolioController portfolio;
     private Screen current;
     @FXML private StackPane root;
     @FXML private BorderPane layout;
@@ -60,6 +62,7 @@ public final class MainController implements Navigation {
     @FXML private ProgressIndicator openingSpinner;
     @FXML private Label openingText;
     @FXML private Label status;
+    @FXML private ToggleButton navPortfolio;
     @FXML private ToggleButton navProperties;
     @FXML private ToggleButton navRunAudit;
     @FXML private ToggleButton navInsights;
@@ -75,6 +78,7 @@ public final class MainController implements Navigation {
     @FXML
     private void initialize() {
         navigation.attach(this);
+        buttons.put(Screen.PORTFOLIO, navPortfolio);
         buttons.put(Screen.PROPERTIES, navProperties);
         buttons.put(Screen.RUN_AUDIT, navRunAudit);
         buttons.put(Screen.INSIGHTS, navInsights);
@@ -100,6 +104,8 @@ public final class MainController implements Navigation {
         status.setText("Data: " + ctx.workspace().folder());
         if (ctx.firstStart() && !ctx.workspace().settings().keysNoteDismissed()) layout.setTop(welcome);
         nav.setDisable(false);
+        // Loaded at once, shown or not: the Portfolio runs due schedules while the app is open.
+        screens.computeIfAbsent(Screen.PORTFOLIO, this::load);
         show(ctx.firstStart() ? Screen.RUN_AUDIT : Screen.PROPERTIES);
     }
 
@@ -136,6 +142,7 @@ public final class MainController implements Navigation {
         Parent node = screens.computeIfAbsent(screen, this::load);
         if (loaded && screen == Screen.RUN_AUDIT) audit.refresh();
         if (loaded && screen == Screen.HISTORY) history.refresh();
+        if (loaded && screen == Screen.PORTFOLIO && screen != current) portfolio.refresh();
         if (loaded && screen == Screen.INSIGHTS && screen != current) insights.refresh();
         display(screen, node);
     }
@@ -152,6 +159,11 @@ public final class MainController implements Navigation {
 
     private Parent load(Screen screen) {
         switch (screen) {
+            case PORTFOLIO -> {
+                Fxml.Loaded<PortfolioController> p = fxml.load(FxmlFile.PORTFOLIO);
+                portfolio = p.controller();
+                return p.root();
+            }
             case PROPERTIES -> {
                 Fxml.Loaded<PropertiesController> p = fxml.load(FxmlFile.PROPERTIES);
                 properties = p.controller();

@@ -1,0 +1,184 @@
+package com.propertyaudit.ui.portfolio;
+
+import com.propertyaudit.domain.Property;
+import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.BatchHandle;
+import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.tracking.PortfolioRow;
+import com.propertyaudit.tracking.Schedule;
+import com.propertyaudit.tracking.Tracking;
+import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.FxTasks;
+import com.propertyaudit.ui.common.Background;
+import com.propertyaudit.ui.common.Feedback;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * The Portfolio screen's state: the rows, what is running per property, the next scheduled audit.
+ * Runs "Run now", "Run all" and the due schedules (while the app is open) on the one engine, so they
+ * share the providers' limits; a batch that ends with a significant drop calls {@code onAlert}.
+ */
+public final class PortfolioModel {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private final AppContext ctx;
+    private final Background background;
+    private final Feedback feedback;
+    private final Consumer<Tracking.Outcome> onAlert;
+    private final ObservableList<PortfolioRow> rows = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> progress = FXCollections.observableHashMap();
+    private final StringProperty status = new SimpleStringProperty("");
+    /** Batches started here, by id: their property, and answers done / expected per run. */
+    private final Map<UUID, String> running = new HashMap<>();
+    private final Map<UUID, Map<UUID, int[]>> counts = new HashMap<>();
+    /** Problems of due schedules already reported, so a missing key is said once, not every minute. */
+    private final Set<String> reported = new HashSet<>();
+
+    public PortfolioModel(AppContext ctx, Background background, Feedback feedback, Consumer<Tracking.Outcome> onAlert) {
+        this.ctx = ctx;
+        this.background = background;
+        this.feedback = feedback;
+        this.onAlert = onAlert;
+    }
+
+    public ObservableList<PortfolioRow> rows() {
+        return rows;
+    }
+
+    /** "running 12/36" per property with a batch started here. */
+    public ObservableMap<String, String> progress() {
+        return progress;
+    }
+
+    public StringProperty status() {
+        return status;
+    }
+
+    public void refresh() {
+        background.run(() -> new Snapshot(ctx.tracking().portfolio(), ctx.tracking().nextDue().orElse(null),
+                ctx.tracking().schedules().list()), s -> {
+                    rows.setAll(s.rows());
+                    status.set(statusLine(s));
+                }, e -> feedback.error("The portfolio could not be read", FxTasks.describe(e)));
+    }
+
+    private record Snapshot(List<PortfolioRow> rows, Instant nextDue, List<Schedule> schedules) {}
+
+    private static String statusLine(Snapshot s) {
+        long alerts = s.rows().stream().filter(PortfolioRow::alert).count();
+        String head = s.rows().size() + " properties, " + (alerts == 0 ? "no significant drop"
+                : alerts + (alerts == 1 ? " significant drop" : " significant drops"));
+        if (s.nextDue() == null) return head + ". No schedules: set one on a property (right-click, Schedule…).";
+        String who = s.schedules().stream().filter(x -> x.nextRun().equals(s.nextDue())).map(Schedule::property)
+                .findFirst().orElse("");
+        return head + ". Next scheduled audit: " + WHEN.format(s.nextDue()) + " (" + who + "), run while the app is open"
+                + " or by 'propertyaudit run-due'.";
+    }
+
+    /** Audits one property now: its schedule's surfaces and samples, else its newest batch's surfaces. */
+    public void runNow(String property) {
+        if (running.containsValue(property)) return;
+        progress.put(property, "starting");
+        background.run(() -> {
+            Tracking t = ctx.tracking();
+            Property p = ctx.workspace().properties().findByName(property).orElseThrow(
+                    () -> new IllegalArgumentException("Property '" + property + "' no longer exists."));
+            List<Surface> surfaces = t.surfacesFor(property);
+            int samples = t.schedules().of(property).stream().map(Schedule::samples).findFirst()
+                    .orElse(ctx.workspace().settings().samples());
+            return t.start(p, surfaces, samples, ctx.bridge().sink());
+        }, handle -> watch(property, handle), e -> {
+            progress.remove(property);
+            feedback.error("The audit of " + property + " could not start", FxTasks.describe(e));
+        });
+    }
+
+    /** Every property at once, one batch each, sharing the providers' limits. */
+    public void runAll() {
+        rows.forEach(r -> runNow(r.property()));
+    }
+
+    /** Starts the due schedules (the app runs this every minute while it is open). */
+    public void runDue() {
+        background.run(() -> ctx.tracking().startDue(p -> ctx.bridge().sink()), due -> {
+            due.started().forEach(s -> watch(s.schedule().property(), s.handle()));
+            for (String problem : due.problems()) {
+                if (reported.add(problem)) feedback.error("A scheduled audit did not run", problem);
+            }
+            if (!due.started().isEmpty()) refresh();
+        }, e -> feedback.error("Due schedules could not be checked", FxTasks.describe(e)));
+    }
+
+    private void watch(String property, BatchHandle handle) {
+        running.put(handle.batchId(), property);
+        progress.put(property, "running");
+        handle.done().whenComplete((st, error) -> Platform.runLater(() -> background.run(
+                () -> ctx.tracking().afterBatch(handle.batchId()), outcome -> {
+                    finished(handle.batchId());
+                    if (outcome.alert()) onAlert.accept(outcome);
+                    refresh();
+                }, e -> {
+                    finished(handle.batchId());
+                    feedback.error("The change of " + property + " could not be computed", FxTasks.describe(e));
+                })));
+        refresh();
+    }
+
+    private void finished(UUID batchId) {
+        String property = running.remove(batchId);
+        counts.remove(batchId);
+        if (property != null) progress.remove(property);
+    }
+
+    /** Engine events (already coalesced by the bridge): answers done per property's batch. */
+    public void onEvents(List<EngineEvent> events) {
+        for (EngineEvent e : events) {
+            String property = running.get(e.batchId());
+            if (property == null) continue;
+            if (e instanceof EngineEvent.QueryFinished f) count(f.batchId(), f.runId(), f.done(), f.total(), property);
+            else if (e instanceof EngineEvent.QueryFailed f) count(f.batchId(), f.runId(), f.done(), f.total(), property);
+        }
+    }
+
+    private void count(UUID batchId, UUID runId, int done, int total, String property) {
+        Map<UUID, int[]> runs = counts.computeIfAbsent(batchId, k -> new HashMap<>());
+        runs.put(runId, new int[] {done, total});
+        int d = runs.values().stream().mapToInt(a -> a[0]).sum();
+        int t = runs.values().stream().mapToInt(a -> a[1]).sum();
+        progress.put(property, "running " + d + "/" + t);
+    }
+
+    /** The saved webhook URL, and whether the environment's replaces it. */
+    public String savedWebhook() {
+        return ctx.tracking().alertSettings().saved().orElse("");
+    }
+
+    public boolean webhookFromEnvironment() {
+        return ctx.tracking().alertSettings().fromEnvironment();
+    }
+
+    public void saveWebhook(String url) {
+        background.run(() -> {
+            ctx.tracking().alertSettings().save(url);
+            return true;
+        }, ok -> { }, e -> feedback.error("The alert webhook could not be saved", FxTasks.describe(e)));
+    }
+}
