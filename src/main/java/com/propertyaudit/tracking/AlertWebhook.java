@@ -23,12 +23,14 @@ public final class AlertWebhook {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final OkHttpClient http;
+    private final Duration timeout;
 
     public AlertWebhook() {
         this(TIMEOUT);
     }
 
     AlertWebhook(Duration timeout) {
+        this.timeout = timeout;
         this.http = new OkHttpClient.Builder()
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
@@ -51,8 +53,8 @@ public final class AlertWebhook {
             if (response.isSuccessful()) return Optional.empty();
             return Optional.of(where + " answered HTTP " + response.code() + "; the alert was not delivered (no retry).");
         } catch (InterruptedIOException e) {
-            return Optional.of(where + " did not answer within " + TIMEOUT.toSeconds()
-                    + " seconds; the alert was not delivered (no retry).");
+            String limit = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " seconds" : timeout.toMillis() + " ms";
+            return Optional.of(where + " did not answer within " + limit + "; the alert was not delivered (no retry).");
         } catch (IOException e) {
             return Optional.of(where + " could not be reached (" + e.getClass().getSimpleName()
                     + "); the alert was not delivered (no retry).");
