@@ -16,7 +16,7 @@ final class TrackingCli {
 
     /** After a batch: on a significant drop, the alert's sentence and what became of its webhook, on standard error. */
     static void report(Tracking.Outcome o, PrintWriter err) {
-        if (!o.alert() || o.text() == null) return;
+        if (!o.raised()) return;
         err.println("Alert: " + Terminal.safe(o.text()));
         if (o.webhookError() != null) err.println("Warning: " + Terminal.safe(o.webhookError()));
         else if (o.posted()) err.println("The alert was posted to the webhook.");

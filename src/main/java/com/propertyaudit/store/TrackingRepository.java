@@ -41,26 +41,34 @@ public final class TrackingRepository {
 
     /** Every batch of every property, oldest first within a property, with its runs; one query. */
     public List<BatchLine> batchLines() {
+        return batchLines(null);
+    }
+
+    /** The batches of one property (null: of all), oldest first, with their runs; one query. */
+    public List<BatchLine> batchLines(String property) {
         return db.read(c -> {
             Map<UUID, BatchLine> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT b.id, b.property_name, b.created_at, b.finished_at,"
                     + " b.rescored_at, r.surface, r.status, r.score FROM batch b LEFT JOIN run r ON r.batch_id = b.id"
-                    + " ORDER BY b.property_name, b.created_at, b.id, r.surface");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    UUID id = Jdbc.uuid(rs, "id");
-                    BatchLine line = out.get(id);
-                    if (line == null) {
-                        line = new BatchLine(id, rs.getString("property_name"), Jdbc.instant(rs, "created_at"),
-                                Jdbc.instant(rs, "finished_at"), Jdbc.instant(rs, "rescored_at"),
-                                new LinkedHashMap<>(), new LinkedHashMap<>());
-                        out.put(id, line);
+                    + (property == null ? "" : " WHERE b.property_name = ?")
+                    + " ORDER BY b.property_name, b.created_at, b.id, r.surface")) {
+                if (property != null) ps.setString(1, property);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = Jdbc.uuid(rs, "id");
+                        BatchLine line = out.get(id);
+                        if (line == null) {
+                            line = new BatchLine(id, rs.getString("property_name"), Jdbc.instant(rs, "created_at"),
+                                    Jdbc.instant(rs, "finished_at"), Jdbc.instant(rs, "rescored_at"),
+                                    new LinkedHashMap<>(), new LinkedHashMap<>());
+                            out.put(id, line);
+                        }
+                        String surface = rs.getString("surface");
+                        if (surface == null) continue;
+                        line.runs().put(surface, RunStatus.fromId(rs.getString("status")));
+                        Double score = Jdbc.doubleOrNull(rs, "score");
+                        if (score != null) line.scores().put(surface, score);
                     }
-                    String surface = rs.getString("surface");
-                    if (surface == null) continue;
-                    line.runs().put(surface, RunStatus.fromId(rs.getString("status")));
-                    Double score = Jdbc.doubleOrNull(rs, "score");
-                    if (score != null) line.scores().put(surface, score);
                 }
             }
             return new ArrayList<>(out.values());

@@ -86,7 +86,7 @@ public final class Portfolio {
 
     /** The stored change of the pick's measured batch for property {@code name}; computed and stored if stale. */
     Optional<ChangeRow> changeOf(String name) {
-        List<BatchLine> lines = tracking.batchLines().stream().filter(l -> l.property().equals(name)).toList();
+        List<BatchLine> lines = tracking.batchLines(name);
         Pick pick = Pick.of(lines);
         if (pick.measured() == null) return Optional.empty();
         return Optional.of(current(pick, tracking.changes(List.of(pick.measured().batchId())).get(pick.measured().batchId())));

@@ -71,9 +71,12 @@ public final class Tracking implements AutoCloseable {
         return portfolio.rows();
     }
 
-    /** What became of a batch that ended: its change and, for a significant drop, the alert. */
-    public record Outcome(UUID batchId, String property, Change change, boolean simulated, boolean posted,
-            String webhookError, String text) {
+    /**
+     * What became of a batch that ended: its change and, for a significant drop, the alert;
+     * {@code raised} is true for the one call that raised it (later calls about the same batch are quiet).
+     */
+    public record Outcome(UUID batchId, String property, Change change, boolean simulated, boolean raised,
+            boolean posted, String webhookError, String text) {
 
         public boolean alert() {
             return change != null && change.alert();
@@ -88,25 +91,25 @@ public final class Tracking implements AutoCloseable {
         Batch batch = ws.batches().find(batchId).orElseThrow(() -> new IllegalArgumentException("No batch " + batchId + "."));
         Optional<TrackingRepository.ChangeRow> stored = portfolio.changeOf(batch.propertyName())
                 .filter(r -> r.batchId().equals(batchId));
-        if (stored.isEmpty()) return new Outcome(batchId, batch.propertyName(), null, false, false, null, null);
+        if (stored.isEmpty()) return new Outcome(batchId, batch.propertyName(), null, false, false, false, null, null);
         TrackingRepository.ChangeRow row = stored.get();
         Change change = TrackingJson.changeFromStore(row.change());
         BatchNumbers numbers = TrackingJson.numbersFromStore(row.summary());
         boolean simulated = ws.batches().runs(batchId).stream()
                 .allMatch(r -> r.surface().provider() == com.propertyaudit.domain.Provider.SIMULATED);
         if (change == null || !change.alert()) {
-            return new Outcome(batchId, batch.propertyName(), change, simulated, false, null, null);
+            return new Outcome(batchId, batch.propertyName(), change, simulated, false, false, null, null);
         }
         String previousAt = change.previousBatchId() == null ? "the previous batch"
                 : ws.batches().find(change.previousBatchId()).map(b -> "the batch of " + WHEN.format(b.createdAt()))
                         .orElse("the previous batch");
         String text = AlertText.of(batch.propertyName(), change, numbers, previousAt, simulated);
         if (!repository.claimAlert(batchId, clock.instant())) {
-            return new Outcome(batchId, batch.propertyName(), change, simulated, false, null, text);
+            return new Outcome(batchId, batch.propertyName(), change, simulated, false, false, null, text);
         }
         LOG.info("[Batch {}] alert: {}", AuditEngine.shortId(batchId), text);
         Optional<String> url = alerts.webhook();
-        if (url.isEmpty()) return new Outcome(batchId, batch.propertyName(), change, simulated, false, null, text);
+        if (url.isEmpty()) return new Outcome(batchId, batch.propertyName(), change, simulated, true, false, null, text);
         ObjectNode body = JSON.createObjectNode();
         body.put("text", text);
         body.put("property", batch.propertyName());
@@ -118,7 +121,8 @@ public final class Tracking implements AutoCloseable {
             LOG.warn("[Batch {}] {}", AuditEngine.shortId(batchId), e);
             repository.recordAlertError(batchId, e);
         });
-        return new Outcome(batchId, batch.propertyName(), change, simulated, error.isEmpty(), error.orElse(null), text);
+        return new Outcome(batchId, batch.propertyName(), change, simulated, true, error.isEmpty(), error.orElse(null),
+                text);
     }
 
     private synchronized AlertWebhook webhook() {

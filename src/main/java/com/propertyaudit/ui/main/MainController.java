@@ -12,6 +12,7 @@ import com.propertyaudit.ui.common.Navigation;
 import com.propertyaudit.ui.history.HistoryController;
 import com.propertyaudit.ui.insights.InsightsController;
 import com.propertyaudit.ui.portfolio.PortfolioController;
+import com.propertyaudit.ui.portfolio.PortfolioModel;
 import com.propertyaudit.ui.properties.PropertiesController;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -53,6 +54,7 @@ public final class MainController implements Navigation {
     private InsightsController insights;
     private HistoryController history;
     private PortfolioController portfolio;
+    private PortfolioModel tracker;
     private Screen current;
     @FXML private StackPane root;
     @FXML private BorderPane layout;
@@ -104,8 +106,9 @@ public final class MainController implements Navigation {
         status.setText("Data: " + ctx.workspace().folder());
         if (ctx.firstStart() && !ctx.workspace().settings().keysNoteDismissed()) layout.setTop(welcome);
         nav.setDisable(false);
-        // Loaded at once, shown or not: the Portfolio runs due schedules while the app is open.
-        screens.computeIfAbsent(Screen.PORTFOLIO, this::load);
+        // Whatever screen is shown, ended batches raise their alerts and due schedules run.
+        tracker = new PortfolioModel(ctx, background, feedback, this);
+        tracker.start();
         show(ctx.firstStart() ? Screen.RUN_AUDIT : Screen.PROPERTIES);
     }
 
@@ -162,6 +165,7 @@ public final class MainController implements Navigation {
             case PORTFOLIO -> {
                 Fxml.Loaded<PortfolioController> p = fxml.load(FxmlFile.PORTFOLIO);
                 portfolio = p.controller();
+                portfolio.attach(tracker);
                 return p.root();
             }
             case PROPERTIES -> {

@@ -4,7 +4,6 @@ import com.propertyaudit.domain.Surface;
 import com.propertyaudit.tracking.AlertText;
 import com.propertyaudit.tracking.Change;
 import com.propertyaudit.tracking.PortfolioRow;
-import com.propertyaudit.tracking.Tracking;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
@@ -15,9 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
@@ -34,7 +30,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Polyline;
-import javafx.util.Duration;
 
 /** The Portfolio screen: one row per property, alerts first; the state and the work are in {@link PortfolioModel}. */
 public final class PortfolioController {
@@ -50,8 +45,7 @@ public final class PortfolioController {
     private final Background background;
     private final Feedback feedback;
     private final Navigation navigation;
-    private final PortfolioModel model;
-    private final Timeline dueTimer;
+    private PortfolioModel model;
     @FXML private TableView<PortfolioRow> table;
     @FXML private TableColumn<PortfolioRow, PortfolioRow> badge;
     @FXML private TableColumn<PortfolioRow, PortfolioRow> property;
@@ -69,14 +63,19 @@ public final class PortfolioController {
         this.background = background;
         this.feedback = feedback;
         this.navigation = navigation;
-        this.model = new PortfolioModel(ctx, background, feedback, this::alert);
-        // Due schedules are looked for every minute while the app is open, and once at the start.
-        this.dueTimer = new Timeline(new KeyFrame(Duration.minutes(1), e -> model.runDue()));
+    }
+
+    /** Shows the app's portfolio model (it lives as long as the app, following batches and schedules). */
+    public void attach(PortfolioModel portfolio) {
+        this.model = portfolio;
+        table.setItems(model.rows());
+        status.textProperty().bind(model.status());
+        model.progress().addListener((MapChangeListener<String, String>) c -> table.refresh());
+        model.refresh();
     }
 
     @FXML
     private void initialize() {
-        table.setItems(model.rows());
         table.setPlaceholder(new Label("No properties yet: add one on the Properties screen."));
         cells(badge, PortfolioController::badgeOf);
         cells(property, r -> {
@@ -145,13 +144,6 @@ public final class PortfolioController {
             PortfolioRow selected = table.getSelectionModel().getSelectedItem();
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && selected != null) open(selected);
         });
-        status.textProperty().bind(model.status());
-        model.progress().addListener((MapChangeListener<String, String>) c -> table.refresh());
-        ctx.bridge().listen(model::onEvents);
-        model.refresh();
-        model.runDue();
-        dueTimer.setCycleCount(Animation.INDEFINITE);
-        dueTimer.play();
     }
 
     /** Reads the portfolio afresh (the screen is shown again). */
@@ -184,13 +176,6 @@ public final class PortfolioController {
                 ? "URL (PROPERTYAUDIT_ALERT_WEBHOOK is set and is used instead):" : "URL (empty: no post):");
         d.getEditor().setPrefColumnCount(40);
         d.showAndWait().ifPresent(model::saveWebhook);
-    }
-
-    private void alert(Tracking.Outcome o) {
-        String more = o.webhookError() != null ? " " + o.webhookError() : o.posted() ? " Posted to the webhook." : "";
-        feedback.notice("Significant drop: " + o.property(), o.text() + more, "Open insights",
-                () -> navigation.openInsights(o.batchId()));
-        DesktopNotifier.notify("PropertyAudit: significant drop for " + o.property(), o.text());
     }
 
     private static Node badgeOf(PortfolioRow r) {

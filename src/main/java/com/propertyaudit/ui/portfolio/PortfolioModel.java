@@ -11,6 +11,7 @@ import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
+import com.propertyaudit.ui.common.Navigation;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -42,7 +46,8 @@ public final class PortfolioModel {
     private final AppContext ctx;
     private final Background background;
     private final Feedback feedback;
-    private final Consumer<Tracking.Outcome> onAlert;
+    private final Navigation navigation;
+    private final Timeline dueTimer;
     private final ObservableList<PortfolioRow> rows = FXCollections.observableArrayList();
     private final ObservableMap<String, String> progress = FXCollections.observableHashMap();
     private final StringProperty status = new SimpleStringProperty("");
@@ -52,11 +57,27 @@ public final class PortfolioModel {
     /** Problems of due schedules already reported, so a missing key is said once, not every minute. */
     private final Set<String> reported = new HashSet<>();
 
-    public PortfolioModel(AppContext ctx, Background background, Feedback feedback, Consumer<Tracking.Outcome> onAlert) {
+    public PortfolioModel(AppContext ctx, Background background, Feedback feedback, Navigation navigation) {
         this.ctx = ctx;
         this.background = background;
         this.feedback = feedback;
-        this.onAlert = onAlert;
+        this.navigation = navigation;
+        this.dueTimer = new Timeline(new KeyFrame(Duration.minutes(1), e -> runDue()));
+        dueTimer.setCycleCount(Animation.INDEFINITE);
+    }
+
+    /**
+     * From the data folder's opening to the app's end, whichever screen is shown: ended batches are
+     * followed (change, alert), and due schedules are looked for at once and then every minute.
+     */
+    public void start() {
+        ctx.bridge().listen(this::onEvents);
+        runDue();
+        dueTimer.play();
+    }
+
+    public void stop() {
+        dueTimer.stop();
     }
 
     public ObservableList<PortfolioRow> rows() {
@@ -130,16 +151,28 @@ public final class PortfolioModel {
     private void watch(String property, BatchHandle handle) {
         running.put(handle.batchId(), property);
         progress.put(property, "running");
-        handle.done().whenComplete((st, error) -> Platform.runLater(() -> background.run(
-                () -> ctx.tracking().afterBatch(handle.batchId()), outcome -> {
-                    finished(handle.batchId());
-                    if (outcome.alert()) onAlert.accept(outcome);
-                    refresh();
-                }, e -> {
-                    finished(handle.batchId());
-                    feedback.error("The change of " + property + " could not be computed", FxTasks.describe(e));
-                })));
+        // A batch that ends normally says so with a BatchFinished event; one that broke off does not.
+        handle.done().whenComplete((st, error) -> {
+            if (error != null) Platform.runLater(() -> finished(handle.batchId()));
+        });
         refresh();
+    }
+
+    /**
+     * A batch ended, started here, on Run Audit or by a schedule: its change is computed and stored,
+     * and a significant drop raises the alert (once: the first to see the batch end raises it).
+     */
+    private void ended(UUID batchId) {
+        String property = running.get(batchId);
+        background.run(() -> ctx.tracking().afterBatch(batchId), outcome -> {
+            finished(batchId);
+            if (outcome.raised()) alert(outcome);
+            refresh();
+        }, e -> {
+            finished(batchId);
+            feedback.error("The change of " + (property == null ? "a batch" : property) + " could not be computed",
+                    FxTasks.describe(e));
+        });
     }
 
     private void finished(UUID batchId) {
@@ -148,9 +181,13 @@ public final class PortfolioModel {
         if (property != null) progress.remove(property);
     }
 
-    /** Engine events (already coalesced by the bridge): answers done per property's batch. */
+    /** Engine events (already coalesced by the bridge): answers done per property's batch, batches ended. */
     public void onEvents(List<EngineEvent> events) {
         for (EngineEvent e : events) {
+            if (e instanceof EngineEvent.BatchFinished) {
+                ended(e.batchId());
+                continue;
+            }
             String property = running.get(e.batchId());
             if (property == null) continue;
             if (e instanceof EngineEvent.QueryFinished f) count(f.batchId(), f.runId(), f.done(), f.total(), property);
@@ -164,6 +201,14 @@ public final class PortfolioModel {
         int d = runs.values().stream().mapToInt(a -> a[0]).sum();
         int t = runs.values().stream().mapToInt(a -> a[1]).sum();
         progress.put(property, "running " + d + "/" + t);
+    }
+
+    /** The notice in the window and the system's notification. */
+    private void alert(Tracking.Outcome o) {
+        String more = o.webhookError() != null ? " " + o.webhookError() : o.posted() ? " Posted to the webhook." : "";
+        feedback.notice("Significant drop: " + o.property(), o.text() + more, "Open insights",
+                () -> navigation.openInsights(o.batchId()));
+        DesktopNotifier.notify("PropertyAudit: significant drop for " + o.property(), o.text());
     }
 
     /** The saved webhook URL, and whether the environment's replaces it. */
