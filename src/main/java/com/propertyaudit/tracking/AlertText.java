@@ -15,7 +15,7 @@ public final class AlertText {
                 ? after.visibility().get(c.metric().substring("visibility ".length()))
                 : metric.equals("brand mention rate") ? after.brandMentionRate() : null;
         String values = now == null ? "" : String.format(Locale.ROOT, " (%.1f \u2192 %.1f)", now - c.delta(), now);
-        return String.format(Locale.ROOT, "Significant drop for %s: %s fell %.1f points%s since %s (%s, p = %s).%s",
+        return String.format(Locale.ROOT, "Significant drop for %s: %s fell %.1f points%s since %s (%s, p %s).%s",
                 property, metric, -c.delta(), values, previousAt, testName(c.test()), p(c.pValue()),
                 simulated ? " Simulated answers (offline demo)." : "");
     }
@@ -30,10 +30,10 @@ public final class AlertText {
         };
     }
 
-    /** A p-value as people read it: below 0.0001 it is "< 0.0001". */
+    /** A p-value with its relation, as people read it: "= 0.0312", "< 0.0001". */
     public static String p(Double p) {
         if (p == null) return "-";
         if (p < 0.0001) return "< 0.0001";
-        return String.format(Locale.ROOT, "%.4f", p);
+        return String.format(Locale.ROOT, "= %.4f", p);
     }
 }

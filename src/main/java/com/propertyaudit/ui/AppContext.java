@@ -29,6 +29,7 @@ public final class AppContext implements AutoCloseable {
     private final FxBridge bridge;
     private final boolean firstStart;
     private Tracking tracking;
+    private volatile boolean closed;
 
     private AppContext(Workspace workspace, FxBridge bridge, boolean firstStart) {
         this.workspace = workspace;
@@ -109,8 +110,14 @@ public final class AppContext implements AutoCloseable {
         return firstStart;
     }
 
+    /** True once the app closed this context: work still under way then ends quietly. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         bridge.stop();
         synchronized (this) {
             if (tracking != null) tracking.close();

@@ -97,7 +97,7 @@ public final class PortfolioController {
             Change c = r.change();
             if (c == null || c.mentionRateDelta() == null) return rate;
             boolean decisive = c.metric().equals("Brand mention rate");
-            return new VBox(rate, text(delta(c.mentionRateDelta()) + " pts",
+            return new VBox(rate, text(delta(c.mentionRateDelta()),
                     decisive && c.alert() ? "change-drop" : decisive && c.significant() ? "change-rise" : "change-noise"));
         });
         cells(sov, r -> text(pct(r.numbers().brandSOV()), ""));

@@ -40,6 +40,8 @@ import javafx.collections.ObservableMap;
  */
 public final class PortfolioModel {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PortfolioModel.class);
+
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
@@ -98,7 +100,11 @@ public final class PortfolioModel {
                 ctx.tracking().schedules().list()), s -> {
                     rows.setAll(s.rows());
                     status.set(statusLine(s));
-                }, e -> feedback.error("The portfolio could not be read", FxTasks.describe(e)));
+                }, e -> {
+                    if (ctx.isClosed()) return;
+                    LOG.warn("The portfolio could not be read", e);
+                    feedback.error("The portfolio could not be read", FxTasks.describe(e));
+                });
     }
 
     private record Snapshot(List<PortfolioRow> rows, Instant nextDue, List<Schedule> schedules) {}
@@ -139,13 +145,21 @@ public final class PortfolioModel {
 
     /** Starts the due schedules (the app runs this every minute while it is open). */
     public void runDue() {
+        if (ctx.isClosed()) {
+            dueTimer.stop();
+            return;
+        }
         background.run(() -> ctx.tracking().startDue(p -> ctx.bridge().sink()), due -> {
             due.started().forEach(s -> watch(s.schedule().property(), s.handle()));
             for (String problem : due.problems()) {
                 if (reported.add(problem)) feedback.error("A scheduled audit did not run", problem);
             }
             if (!due.started().isEmpty()) refresh();
-        }, e -> feedback.error("Due schedules could not be checked", FxTasks.describe(e)));
+        }, e -> {
+            if (ctx.isClosed()) return;
+            LOG.warn("Due schedules could not be checked", e);
+            feedback.error("Due schedules could not be checked", FxTasks.describe(e));
+        });
     }
 
     private void watch(String property, BatchHandle handle) {
@@ -169,6 +183,8 @@ public final class PortfolioModel {
             if (outcome.raised()) alert(outcome);
             refresh();
         }, e -> {
+            if (ctx.isClosed()) return;
+            LOG.warn("The change of batch {} could not be computed", batchId, e);
             finished(batchId);
             feedback.error("The change of " + (property == null ? "a batch" : property) + " could not be computed",
                     FxTasks.describe(e));
