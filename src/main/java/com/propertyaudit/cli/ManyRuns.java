@@ -79,6 +79,7 @@ final class ManyRuns {
         void print(PrintWriter out, boolean asJson) {
             if (asJson) out.println(json);
             else text.forEach(out::print);
+            out.flush();
         }
     }
 

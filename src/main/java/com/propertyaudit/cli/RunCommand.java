@@ -292,6 +292,8 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         out.print(summaryText(ws, batchId, property, status, elapsedMs, runs));
+        // print does not flush as println does; a process stopped by a signal must still show it.
+        out.flush();
         if (analysed != null) AnalysisText.print(out, analysed);
     }
 

@@ -42,6 +42,7 @@ final class RunDueCommand implements Callable<Integer> {
                 out.println(o);
             } else {
                 result.text().forEach(out::print);
+                out.flush();
                 out.println(started.size() + " schedule(s) ran, " + due.notDue() + " not due."
                         + tracking.nextDue().map(t -> " Next due: " + t + ".").orElse(""));
             }

@@ -20,6 +20,11 @@ public final class ChangeRule {
     static final String SOV = "Brand share of voice";
     static final String VISIBILITY = "Visibility ";
     public static final double ALPHA = 0.05;
+    /**
+     * The version of this rule and the comparison it calls, part of every stored change's basis: raised
+     * when either changes, so every stored change is computed again on the next read.
+     */
+    static final int RULES = 1;
 
     private ChangeRule() {}
 

@@ -167,9 +167,10 @@ public final class Portfolio {
             return new Pick(measured, null);
         }
 
-        /** What a stored change was computed from: a resumed or re-scored batch is computed again. */
+        /** What a stored change was computed from: a resumed or re-scored batch, or new rules, compute it again. */
         String basis() {
-            return stamp(measured) + "|" + (previous == null ? "-" : previous.batchId() + "@" + stamp(previous));
+            return "r" + ChangeRule.RULES + "|" + stamp(measured) + "|"
+                    + (previous == null ? "-" : previous.batchId() + "@" + stamp(previous));
         }
 
         private static String stamp(BatchLine l) {

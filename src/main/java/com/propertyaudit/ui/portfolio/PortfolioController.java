@@ -134,7 +134,7 @@ public final class PortfolioController {
             insights.setOnAction(e -> open(row.getItem()));
             MenuItem schedule = new MenuItem("Schedule…");
             schedule.setOnAction(e -> ScheduleDialog.edit(table.getScene().getWindow(), ctx, background, feedback,
-                    row.getItem().property(), model::refresh));
+                    row.getItem().property(), model::runDue));
             ContextMenu menu = new ContextMenu(runNow, insights, schedule);
             row.contextMenuProperty().bind(javafx.beans.binding.Bindings.when(row.emptyProperty())
                     .then((ContextMenu) null).otherwise(menu));

@@ -154,7 +154,7 @@ public final class PortfolioModel {
             for (String problem : due.problems()) {
                 if (reported.add(problem)) feedback.error("A scheduled audit did not run", problem);
             }
-            if (!due.started().isEmpty()) refresh();
+            refresh();
         }, e -> {
             if (ctx.isClosed()) return;
             LOG.warn("Due schedules could not be checked", e);
