@@ -178,8 +178,11 @@ final class RunCommand implements Callable<Integer> {
             AnalysisRecord analysed = analyst == null || stopped.get() ? null
                     : AnalyzeCommand.analyze(ws, handle.batchId(), analyst);
             printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs, analysed);
-            try (Tracking tracking = TrackingCli.open(ws)) {
-                TrackingCli.report(tracking.afterBatch(handle.batchId()), err);
+            // A batch stopped by the user is not judged: its change would rest on what happened to arrive.
+            if (!stopped.get()) {
+                try (Tracking tracking = TrackingCli.open(ws)) {
+                    TrackingCli.report(tracking.afterBatch(handle.batchId()), err);
+                }
             }
             if (analysed != null && analysed.status() == AnalysisRecord.Status.FAILED) {
                 err.println("The analysis failed: " + Terminal.safe(analysed.error()));
