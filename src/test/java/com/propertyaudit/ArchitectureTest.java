@@ -59,6 +59,15 @@ class ArchitectureTest {
                         "com.propertyaudit.report..", "com.propertyaudit.settings..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.propertyaudit.cli..", "com.propertyaudit.ui..")
                 .check(classes);
+        // Tracking sits above the engine and the store: they never reach up to it.
+        noClasses().that().resideInAnyPackage("com.propertyaudit.engine..", "com.propertyaudit.store..",
+                        "com.propertyaudit.report..", "com.propertyaudit.settings..", "com.propertyaudit.llm..",
+                        "com.propertyaudit.analysis..", "com.propertyaudit.domain..")
+                .should().dependOnClassesThat().resideInAPackage("com.propertyaudit.tracking..")
+                .check(classes);
+        noClasses().that().resideInAPackage("com.propertyaudit.tracking..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.propertyaudit.cli..", "com.propertyaudit.ui..")
+                .check(classes);
         noClasses().that().resideInAPackage("com.propertyaudit.ui..")
                 .should().dependOnClassesThat().resideInAPackage("com.propertyaudit.cli..")
                 .check(classes);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "GEO audits of rental properties: how AI assistants name your property and its competitors.",
         subcommands = {ScoreCommand.class, PropertyCommand.class, RunCommand.class, BatchesCommand.class,
+            PortfolioCommand.class, ScheduleCommand.class, RunDueCommand.class,
             InsightsCommand.class, RescoreCommand.class, ExportCommand.class, DbCommand.class,
             AnalyzeCommand.class})
 public final class PropertyAuditCommand implements Runnable {

@@ -17,6 +17,7 @@ import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.llm.ModelRetirements;
 import com.propertyaudit.store.DiskFullException;
 import com.propertyaudit.store.PropertyJson;
+import com.propertyaudit.tracking.Tracking;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -54,8 +55,12 @@ final class RunCommand implements Callable<Integer> {
 
     static final class Target {
         @Option(names = "--property", paramLabel = "NAME|P.json",
-                description = "A stored property's name, or a property file to import (create or update) and run.")
-        String property;
+                description = "A stored property's name, or a property file to import (create or update) and run;"
+                        + " repeat it to audit several properties in one go.")
+        List<String> property;
+
+        @Option(names = "--all", description = "Audit every stored property in one go, sharing the providers' limits.")
+        boolean all;
 
         @Option(names = "--resume", paramLabel = "BATCH_ID",
                 description = "Finish an interrupted batch: only the missing answers are asked for.")
@@ -97,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
             if (analyst == null && ws.settings().analysis().afterEachBatch()) {
                 analyst = parseAnalysis(ws.settings().analysis().surface());
             }
+            if (target.all || target.property != null && target.property.size() > 1) return runMany(ws, out, err);
             if (analyst != null) {
                 try {
                     ws.requireKeys(List.of(analyst));
@@ -120,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
                     throw UserError.environment(e.getMessage());
                 }
             } else {
-                Property property = resolveProperty(ws, target.property);
+                Property property = resolveProperty(ws, target.property.get(0));
                 propertyName = property.name();
                 List<Surface> chosen = parseSurfaces(surfaces.isEmpty() ? ws.settings().defaultSurfaces() : surfaces);
                 try {
@@ -172,6 +178,12 @@ final class RunCommand implements Callable<Integer> {
             AnalysisRecord analysed = analyst == null || stopped.get() ? null
                     : AnalyzeCommand.analyze(ws, handle.batchId(), analyst);
             printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs, analysed);
+            // A batch stopped by the user is not judged: its change would rest on what happened to arrive.
+            if (!stopped.get()) {
+                try (Tracking tracking = TrackingCli.open(ws)) {
+                    TrackingCli.report(tracking.afterBatch(handle.batchId()), err);
+                }
+            }
             if (analysed != null && analysed.status() == AnalysisRecord.Status.FAILED) {
                 err.println("The analysis failed: " + Terminal.safe(analysed.error()));
                 return PropertyAuditCommand.NOT_SUCCEEDED;
@@ -192,47 +204,99 @@ final class RunCommand implements Callable<Integer> {
         return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
     }
 
-    private void printSummary(PrintWriter out, Workspace ws, UUID batchId, String property, BatchStatus status,
-            long elapsedMs, List<Run> runs, AnalysisRecord analysed) {
-        if (json) {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("batchId", batchId.toString());
-            o.put("property", property);
-            o.put("status", status.id());
-            o.put("elapsedMs", elapsedMs);
-            ArrayNode arr = o.putArray("runs");
-            for (Run r : runs) {
-                var counts = ws.answers().counts(r.id());
-                ObjectNode ro = arr.addObject();
-                ro.put("runId", r.id().toString());
-                ro.put("surface", r.surface().id());
-                ro.put("status", r.status().id());
-                if (r.score() == null) ro.putNull("score");
-                else ro.put("score", Math.round(r.score() * 10) / 10.0);
-                ro.put("answers", counts.answers());
-                ro.put("failed", counts.failed());
-                ro.put("excluded", counts.excluded());
-                ObjectNode outcomes = ro.putObject("outcomes");
-                for (AnswerOutcome oc : AnswerOutcome.values()) outcomes.put(oc.id(), counts.of(oc));
-                ro.put("inputTokens", r.inputTokens());
-                ro.put("outputTokens", r.outputTokens());
-                ro.put("costUsd", Math.round(r.costUsd() * 10_000) / 10_000.0);
-                if (r.error() != null) ro.put("error", r.error());
-            }
-            if (analysed != null) o.set("analysis", AnalysisJson.toJson(analysed));
-            out.println(o);
-            return;
+    /**
+     * Several properties in one go: every batch started at once on the one engine, so they share the
+     * providers' limits; the holistic analysis is not run here (analyze runs it per batch).
+     */
+    private int runMany(Workspace ws, PrintWriter out, PrintWriter err) {
+        List<Property> chosen = new ArrayList<>();
+        if (target.all) {
+            for (var p : ws.properties().list()) chosen.add(ws.properties().findByName(p.name()).orElseThrow());
+            if (chosen.isEmpty()) throw UserError.badInput("--all: there are no properties; 'property import P.json' adds one.");
+        } else {
+            for (String p : new java.util.LinkedHashSet<>(target.property)) chosen.add(resolveProperty(ws, p));
         }
-        out.printf(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, Terminal.safe(property), status.id(),
-                elapsedMs / 1000.0);
+        List<Surface> surfaceList = parseSurfaces(surfaces.isEmpty() ? ws.settings().defaultSurfaces() : surfaces);
+        try (Tracking tracking = TrackingCli.open(ws)) {
+            ws.engine(EngineOptions.defaults().withConcurrency(concurrency != null ? concurrency
+                    : ws.settings().concurrency())).detectInterrupted();
+            List<ManyRuns.Started> started = new ArrayList<>();
+            long t0 = System.currentTimeMillis();
+            for (Property p : chosen) {
+                try {
+                    started.add(new ManyRuns.Started(p.name(), tracking.start(p, surfaceList, samples,
+                            ManyRuns.progress(err, p.name())), t0));
+                } catch (Workspace.NotReadyException e) {
+                    started.forEach(s -> s.handle().cancel());
+                    throw UserError.environment(e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    started.forEach(s -> s.handle().cancel());
+                    throw UserError.badInput(p.name() + ": " + e.getMessage());
+                }
+            }
+            ManyRuns.Result result = ManyRuns.finish(ws, tracking, started, err);
+            result.print(out, json);
+            return result.ok() ? PropertyAuditCommand.OK : PropertyAuditCommand.NOT_SUCCEEDED;
+        }
+    }
+
+    /** The run object of cli.md for one batch. */
+    static ObjectNode summaryJson(Workspace ws, UUID batchId, String property, BatchStatus status, long elapsedMs,
+            List<Run> runs, AnalysisRecord analysed) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("batchId", batchId.toString());
+        o.put("property", property);
+        o.put("status", status.id());
+        o.put("elapsedMs", elapsedMs);
+        ArrayNode arr = o.putArray("runs");
         for (Run r : runs) {
             var counts = ws.answers().counts(r.id());
-            out.printf(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, left out %d, $%.4f%s%n",
+            ObjectNode ro = arr.addObject();
+            ro.put("runId", r.id().toString());
+            ro.put("surface", r.surface().id());
+            ro.put("status", r.status().id());
+            if (r.score() == null) ro.putNull("score");
+            else ro.put("score", Math.round(r.score() * 10) / 10.0);
+            ro.put("answers", counts.answers());
+            ro.put("failed", counts.failed());
+            ro.put("excluded", counts.excluded());
+            ObjectNode outcomes = ro.putObject("outcomes");
+            for (AnswerOutcome oc : AnswerOutcome.values()) outcomes.put(oc.id(), counts.of(oc));
+            ro.put("inputTokens", r.inputTokens());
+            ro.put("outputTokens", r.outputTokens());
+            ro.put("costUsd", Math.round(r.costUsd() * 10_000) / 10_000.0);
+            if (r.error() != null) ro.put("error", r.error());
+        }
+        if (analysed != null) o.set("analysis", AnalysisJson.toJson(analysed));
+        return o;
+    }
+
+    /** The summary lines of one batch, for people. */
+    static String summaryText(Workspace ws, UUID batchId, String property, BatchStatus status, long elapsedMs,
+            List<Run> runs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Batch %s (%s): %s in %.1f s%n", batchId, Terminal.safe(property), status.id(),
+                elapsedMs / 1000.0));
+        for (Run r : runs) {
+            var counts = ws.answers().counts(r.id());
+            sb.append(String.format(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, left out %d, $%.4f%s%n",
                     Terminal.safe(r.surface().id()),
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
                     counts.answers(), counts.excluded(), r.costUsd(),
-                    r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")");
+                    r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")"));
         }
+        return sb.toString();
+    }
+
+    private void printSummary(PrintWriter out, Workspace ws, UUID batchId, String property, BatchStatus status,
+            long elapsedMs, List<Run> runs, AnalysisRecord analysed) {
+        if (json) {
+            out.println(summaryJson(ws, batchId, property, status, elapsedMs, runs, analysed));
+            return;
+        }
+        out.print(summaryText(ws, batchId, property, status, elapsedMs, runs));
+        // print does not flush as println does; a process stopped by a signal must still show it.
+        out.flush();
         if (analysed != null) AnalysisText.print(out, analysed);
     }
 

@@ -8,9 +8,13 @@ import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.settings.DataFolder;
 import com.propertyaudit.store.PropertyJson;
+import com.propertyaudit.tracking.SampleHistory;
+import com.propertyaudit.tracking.Tracking;
 import com.propertyaudit.ui.bridge.FxBridge;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +22,14 @@ import java.util.Map;
 public final class AppContext implements AutoCloseable {
 
     public static final String SAMPLE = "/com/propertyaudit/ui/sample-property.json";
+    /** The second sample property: the one that loses ground in the sample's earlier batches. */
+    public static final String SAMPLE_2 = "/com/propertyaudit/ui/sample-property-2.json";
 
     private final Workspace workspace;
     private final FxBridge bridge;
     private final boolean firstStart;
+    private Tracking tracking;
+    private volatile boolean closed;
 
     private AppContext(Workspace workspace, FxBridge bridge, boolean firstStart) {
         this.workspace = workspace;
@@ -39,6 +47,10 @@ public final class AppContext implements AutoCloseable {
         boolean first = !ws.database().isPostgres() && ws.properties().list().isEmpty() && ws.batches().list(null).isEmpty();
         if (first) {
             ws.properties().save(sampleProperty());
+            Property second = sample(SAMPLE_2);
+            ws.properties().save(second);
+            // Two earlier Simulated batches each, so the Portfolio has a change (and an alert) to show.
+            SampleHistory.write(ws, sampleProperty(), second, Instant.now());
             // The sample's demo analyses offline, like its Simulated surfaces.
             ws.settingsStore().save(ws.settings().withAnalysis(new AppSettings.Analysis("simulated:demo", true)));
         }
@@ -61,7 +73,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     public static Property sampleProperty() {
-        try (InputStream in = AppContext.class.getResourceAsStream(SAMPLE)) {
+        return sample(SAMPLE);
+    }
+
+    private static Property sample(String resource) {
+        try (InputStream in = AppContext.class.getResourceAsStream(resource)) {
             return PropertyJson.read(in, "sample property");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -80,6 +96,12 @@ public final class AppContext implements AutoCloseable {
         return workspace.insights();
     }
 
+    /** Portfolio, schedules and alerts of this data folder, in the local time zone; opened on first use. */
+    public synchronized Tracking tracking() {
+        if (tracking == null) tracking = new Tracking(workspace, System.getenv(), Clock.systemDefaultZone());
+        return tracking;
+    }
+
     public FxBridge bridge() {
         return bridge;
     }
@@ -89,9 +111,18 @@ public final class AppContext implements AutoCloseable {
         return firstStart;
     }
 
+    /** True once the app closed this context: work still under way then ends quietly. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
         bridge.stop();
+        synchronized (this) {
+            if (tracking != null) tracking.close();
+        }
         workspace.close();
     }
 }

@@ -25,6 +25,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real window on a temporary data folder, driven as an analyst would. Runs under Xvfb in CI. */
 class AppWindowTest extends FxRobot {
 
+    /** The earlier Simulated batches a new data folder starts with (two per sample property). */
+    static final int SAMPLE_BATCHES = 4;
+
+
     @TempDir
     Path home;
 
@@ -92,8 +96,9 @@ class AppWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
         clickOn("#nav-history");
         TableView<?> table = lookup("#history-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-        interact(() -> table.getSelectionModel().selectAll());
+        // The sample's earlier Simulated batches are listed too; the two just run are the newest.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_BATCHES + 2);
+        interact(() -> table.getSelectionModel().selectIndices(0, 1));
         clickOn("#compare-batches");
         TableView<?> comparison = lookup("#comparison-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !comparison.getItems().isEmpty());
@@ -147,7 +152,7 @@ class AppWindowTest extends FxRobot {
                 () -> lookup("#insights-banner").queryAs(Label.class).getText().startsWith("All models complete"));
         clickOn("#nav-history");
         TableView<?> table = lookup("#history-table").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_BATCHES + 1);
         interact(() -> table.getSelectionModel().select(0));
         ListView<?> answers = lookup("#answer-list").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> answers.getItems().size() == 36);

@@ -3,6 +3,7 @@ package com.propertyaudit.ui.common;
 /** Every screen's FXML file, in one place. */
 public enum FxmlFile {
     MAIN("/com/propertyaudit/ui/main/main.fxml"),
+    PORTFOLIO("/com/propertyaudit/ui/portfolio/portfolio.fxml"),
     PROPERTIES("/com/propertyaudit/ui/properties/properties.fxml"),
     RUN_AUDIT("/com/propertyaudit/ui/audit/run-audit.fxml"),
     INSIGHTS("/com/propertyaudit/ui/insights/insights.fxml"),

@@ -11,6 +11,8 @@ import com.propertyaudit.ui.common.FxmlFile;
 import com.propertyaudit.ui.common.Navigation;
 import com.propertyaudit.ui.history.HistoryController;
 import com.propertyaudit.ui.insights.InsightsController;
+import com.propertyaudit.ui.portfolio.PortfolioController;
+import com.propertyaudit.ui.portfolio.PortfolioModel;
 import com.propertyaudit.ui.properties.PropertiesController;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -38,7 +40,7 @@ import javafx.scene.layout.VBox;
 public final class MainController implements Navigation {
 
     /** The screens of the navigation bar. */
-    public enum Screen { PROPERTIES, RUN_AUDIT, INSIGHTS, HISTORY, SETTINGS }
+    public enum Screen { PORTFOLIO, PROPERTIES, RUN_AUDIT, INSIGHTS, HISTORY, SETTINGS }
 
     private final Navigation.Deferred navigation;
     private final FxFeedback feedback;
@@ -51,6 +53,8 @@ public final class MainController implements Navigation {
     private RunAuditController audit;
     private InsightsController insights;
     private HistoryController history;
+    private PortfolioController portfolio;
+    private PortfolioModel tracker;
     private Screen current;
     @FXML private StackPane root;
     @FXML private BorderPane layout;
@@ -60,6 +64,7 @@ public final class MainController implements Navigation {
     @FXML private ProgressIndicator openingSpinner;
     @FXML private Label openingText;
     @FXML private Label status;
+    @FXML private ToggleButton navPortfolio;
     @FXML private ToggleButton navProperties;
     @FXML private ToggleButton navRunAudit;
     @FXML private ToggleButton navInsights;
@@ -75,6 +80,7 @@ public final class MainController implements Navigation {
     @FXML
     private void initialize() {
         navigation.attach(this);
+        buttons.put(Screen.PORTFOLIO, navPortfolio);
         buttons.put(Screen.PROPERTIES, navProperties);
         buttons.put(Screen.RUN_AUDIT, navRunAudit);
         buttons.put(Screen.INSIGHTS, navInsights);
@@ -101,6 +107,9 @@ public final class MainController implements Navigation {
                 ? "  ·  shared database " + ctx.workspace().database().description() : ""));
         if (ctx.firstStart() && !ctx.workspace().settings().keysNoteDismissed()) layout.setTop(welcome);
         nav.setDisable(false);
+        // Whatever screen is shown, ended batches raise their alerts and due schedules run.
+        tracker = new PortfolioModel(ctx, background, feedback, this);
+        tracker.start();
         show(ctx.firstStart() ? Screen.RUN_AUDIT : Screen.PROPERTIES);
     }
 
@@ -137,6 +146,7 @@ public final class MainController implements Navigation {
         Parent node = screens.computeIfAbsent(screen, this::load);
         if (loaded && screen == Screen.RUN_AUDIT) audit.refresh();
         if (loaded && screen == Screen.HISTORY) history.refresh();
+        if (loaded && screen == Screen.PORTFOLIO && screen != current) portfolio.refresh();
         if (loaded && screen == Screen.INSIGHTS && screen != current) insights.refresh();
         display(screen, node);
     }
@@ -153,6 +163,12 @@ public final class MainController implements Navigation {
 
     private Parent load(Screen screen) {
         switch (screen) {
+            case PORTFOLIO -> {
+                Fxml.Loaded<PortfolioController> p = fxml.load(FxmlFile.PORTFOLIO);
+                portfolio = p.controller();
+                portfolio.attach(tracker);
+                return p.root();
+            }
             case PROPERTIES -> {
                 Fxml.Loaded<PropertiesController> p = fxml.load(FxmlFile.PROPERTIES);
                 properties = p.controller();

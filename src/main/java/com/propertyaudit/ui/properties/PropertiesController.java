@@ -5,6 +5,7 @@ import com.propertyaudit.store.PropertySummary;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
+import com.propertyaudit.ui.portfolio.ScheduleDialog;
 import java.io.File;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -32,6 +33,9 @@ public final class PropertiesController {
     private final PropertiesModel model;
     private final PropertyEditorModel editor;
     private boolean reverting;
+    private final AppContext ctx;
+    private final Background background;
+    private final Feedback feedback;
     @FXML private ListView<PropertySummary> list;
     @FXML private TextField name;
     @FXML private TextField aliases;
@@ -54,9 +58,13 @@ public final class PropertiesController {
     @FXML private Label queryCount;
     @FXML private Button save;
     @FXML private Button delete;
+    @FXML private Button schedule;
     @FXML private Label problem;
 
     public PropertiesController(AppContext ctx, Background background, Feedback feedback) {
+        this.ctx = ctx;
+        this.background = background;
+        this.feedback = feedback;
         this.model = new PropertiesModel(ctx.workspace().properties(), background, feedback);
         this.editor = model.editor;
     }
@@ -115,6 +123,7 @@ public final class PropertiesController {
 
         save.disableProperty().bind(Bindings.isNotEmpty(editor.problem()).or(editor.dirty.not()));
         delete.disableProperty().bind(editor.originalNameProperty().isEmpty());
+        schedule.disableProperty().bind(editor.originalNameProperty().isEmpty());
         problem.textProperty().bind(editor.problem());
         model.refresh(null);
     }
@@ -166,6 +175,12 @@ public final class PropertiesController {
     @FXML
     private void save() {
         model.save();
+    }
+
+    /** The saved property's schedule (a schedule is kept by name, so an unsaved property has none yet). */
+    @FXML
+    private void schedule() {
+        ScheduleDialog.edit(schedule.getScene().getWindow(), ctx, background, feedback, editor.originalName(), () -> { });
     }
 
     @FXML
