@@ -135,6 +135,7 @@ final class HttpExchange {
 
                 @Override
                 public void onFailure(Call c, IOException e) {
+                    observeNoResponse(ticket);
                     // Not c.isCanceled(): OkHttp's call timeout cancels the call too, and that must retry.
                     if (result.isDone()) return;
                     boolean timeout = e instanceof InterruptedIOException;
@@ -188,6 +189,15 @@ final class HttpExchange {
                 observer.observe(ticket, response.code(), response::header);
             } catch (RuntimeException e) {
                 LOG.warn("{}: pacing could not take in a response: {}", providerName, e.toString());
+            }
+        }
+
+        /** The request ended without a response (status 0 for pacing). */
+        void observeNoResponse(long ticket) {
+            try {
+                observer.observe(ticket, 0, name -> null);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: pacing could not take in a failed request: {}", providerName, e.toString());
             }
         }
 

@@ -22,6 +22,9 @@ public interface RateLimitObserver {
     /** A request is being sent now; the returned ticket comes back with its response. */
     long sending();
 
-    /** The response to the request of {@code ticket}: its status and headers. */
+    /**
+     * The request of {@code ticket} ended: with a response's status and headers, or with status 0
+     * and no headers when no response came (network failure, timeout, cancel).
+     */
     void observe(long ticket, int status, Function<String, String> headers);
 }

@@ -73,7 +73,7 @@ public final class PacedLimiter implements RateLimitObserver {
 
     @Override
     public synchronized long sending() {
-        return pacer.ticket();
+        return pacer.sending();
     }
 
     @Override
@@ -142,6 +142,14 @@ public final class PacedLimiter implements RateLimitObserver {
         if (wakeUp != null && !wakeUp.isDone() && wakeUpAt <= at) return;
         if (wakeUp != null) wakeUp.cancel(false);
         wakeUpAt = at;
-        wakeUp = timer.schedule(this::dispatch, Math.max(1, nanos), TimeUnit.NANOSECONDS);
+        wakeUp = timer.schedule(this::wokenUp, Math.max(1, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** The wait is over: a wake-up that is running is no longer pending, so the dispatch may schedule the next. */
+    private void wokenUp() {
+        synchronized (this) {
+            wakeUp = null;
+        }
+        dispatch();
     }
 }

@@ -31,7 +31,7 @@ class ProviderPacerTest {
         int n = 0;
         while (pacer.decide(cost).verdict() == ProviderPacer.Verdict.GO) {
             pacer.granted(cost);
-            tickets[n++] = pacer.ticket();
+            tickets[n++] = pacer.sending();
             clock.advance(Duration.ofMillis(1)); // requests leave one after another
         }
         return java.util.Arrays.copyOf(tickets, n);
@@ -50,28 +50,39 @@ class ProviderPacerTest {
         clock.advance(Duration.ofMillis(500));
         pacer.released();
         pacer.observe(first[0], 200, openAi(9_990, "6m0s", 9_900_000, "1s")::get);
-        assertThat(pacer.limit()).isEqualTo(16);
+        assertThat(pacer.limit()).isEqualTo(ProviderPacer.CAP);
         for (int i = 1; i < first.length; i++) {
             pacer.released();
-            pacer.observe(first[i], 200, openAi(9_990, "6m0s", 9_900_000, "1s")::get);
+            pacer.observe(first[i], 200, openAi(9_990 - i, "6m0s", 9_900_000, "1s")::get);
         }
-        assertThat(pacer.limit()).isEqualTo(ProviderPacer.CAP);
         assertThat(sendAll(SMALL)).hasSize(ProviderPacer.CAP);
+    }
+
+    @Test
+    void theLimitRisesOnlyAsFarAsTheHeadroomCoversTwice() {
+        long[] first = sendAll(SMALL);
+        clock.advance(Duration.ofMillis(500));
+        pacer.released();
+        // 40 remain, and the seven others of the wave may not be counted yet: 33 cover 16 twice.
+        pacer.observe(first[0], 200, openAi(40, "50s", 9_900_000, "1s")::get);
+        assertThat(pacer.limit()).isEqualTo(16);
+        // Now tokens run short (30,000 less the six not counted cover 12 twice): no rise, pacing will see to it.
+        pacer.released();
+        pacer.observe(first[1], 200, openAi(9_000, "50s", 30_000, "50s")::get);
+        assertThat(pacer.limit()).isEqualTo(16);
     }
 
     @Test
     void littleHeadroomKeepsTheLimitAndLowRemainingPacesToTheReset() {
         long[] first = sendAll(SMALL);
         clock.advance(Duration.ofMillis(400));
-        // 12 requests remain in this window, as counted when the last of the first wave arrived.
-        pacer.released();
-        pacer.observe(first[7], 200, openAi(12, "2s", 9_000_000, "1s")::get);
+        // The first wave's answers: 12 requests remain in this window once all eight are counted.
+        for (int i = 0; i < first.length; i++) {
+            pacer.released();
+            pacer.observe(first[i], 200, openAi(19 - i, "2s", 9_000_000, "1s")::get);
+        }
         assertThat(pacer.limit()).isEqualTo(8);
-        assertThat(sendAll(SMALL)).hasSize(1); // only one slot is free
-        for (int i = 0; i < 7; i++) pacer.released();
-        // One was sent since, so 11 more may go before the reset.
-        long[] second = sendAll(SMALL);
-        assertThat(second).hasSize(7); // the limit, not the budget, stops them
+        assertThat(sendAll(SMALL)).hasSize(8); // the limit, not the budget, stops them
         for (int i = 0; i < 8; i++) pacer.released();
         assertThat(sendAll(SMALL)).hasSize(4);
         ProviderPacer.Decision d = pacer.decide(SMALL);
@@ -89,7 +100,7 @@ class ProviderPacerTest {
     @Test
     void aTokensLimitCountsThePromptAndTheMostTheAnswerMayUse() {
         Cost big = new Cost(1_000, 4_000);
-        long t = pacer.ticket();
+        long t = pacer.sending();
         pacer.observe(t, 200, openAi(5_000, "1s", 12_000, "30s")::get);
         clock.advance(Duration.ofMillis(1));
         assertThat(sendAll(big)).hasSize(2); // 2 × 5,000 fit in 12,000, a third does not
@@ -124,8 +135,8 @@ class ProviderPacerTest {
 
     @Test
     void a429WithoutRetryAfterWaitsForTheExhaustedBudgetsReset() {
-        long t = pacer.ticket();
         pacer.granted(SMALL);
+        long t = pacer.sending();
         clock.advance(Duration.ofMillis(50));
         pacer.released();
         pacer.observe(t, 429, openAi(0, "6m0s", 9_000_000, "1s")::get);
@@ -142,11 +153,10 @@ class ProviderPacerTest {
             pacer.observe(ticket, 200, Map.<String, String>of()::get);
         }
         assertThat(pacer.limit()).isEqualTo(ProviderPacer.START);
-        long t = pacer.ticket();
-        pacer.observe(t + 1, 503, Map.<String, String>of()::get);
+        pacer.observe(pacer.sending(), 503, Map.<String, String>of()::get);
         assertThat(pacer.limit()).isEqualTo(4);
         clock.advance(ProviderPacer.DEFAULT_HOLD);
-        for (int i = 0; i < 40; i++) pacer.observe(pacer.ticket(), 200, Map.<String, String>of()::get);
+        for (int i = 0; i < 40; i++) pacer.observe(pacer.sending(), 200, Map.<String, String>of()::get);
         assertThat(pacer.limit()).isEqualTo(ProviderPacer.START);
         assertThat(pacer.state().headers()).isFalse();
     }
@@ -166,12 +176,32 @@ class ProviderPacerTest {
     }
 
     @Test
-    void anOlderResponseDoesNotOverrideWhatANewerOneSaid() {
+    void theLeastRemainingInAWindowIsTheLatestCount() {
         long[] wave = sendAll(SMALL);
         clock.advance(Duration.ofMillis(300));
-        pacer.observe(wave[7], 200, openAi(2, "5s", 9_000_000, "1s")::get);
-        pacer.observe(wave[0], 200, openAi(9, "5s", 9_000_000, "1s")::get);
+        // Requests arrive in another order than they were sent: the last one sent was counted early.
+        pacer.observe(wave[7], 200, openAi(6, "5s", 9_000_000, "5s")::get);
+        for (int i = 0; i < 7; i++) pacer.observe(wave[i], 200, openAi(2 + i, "5s", 9_000_000, "5s")::get);
         for (int i = 0; i < 8; i++) pacer.released();
+        assertThat(sendAll(SMALL)).hasSize(2);
+    }
+
+    @Test
+    void requestsThatMayNotBeCountedYetAreTakenOffWhatRemains() {
+        // Let go in one burst and sent afterwards; the third one's answer comes first.
+        for (int i = 0; i < 8; i++) {
+            assertThat(pacer.decide(SMALL).verdict()).isEqualTo(ProviderPacer.Verdict.GO);
+            pacer.granted(SMALL);
+        }
+        long[] sent = new long[8];
+        for (int i = 0; i < 8; i++) sent[i] = pacer.sending();
+        pacer.observe(sent[2], 200, openAi(10, "5s", 9_000_000, "5s")::get);
+        for (int i = 0; i < 8; i++) pacer.released();
+        // The five sent after it, and the two sent before it but not answered, may not be in its count.
+        assertThat(sendAll(SMALL)).hasSize(3);
+        pacer.observe(sent[0], 200, openAi(12, "5s", 9_000_000, "5s")::get);
+        pacer.observe(sent[1], 200, openAi(11, "5s", 9_000_000, "5s")::get);
+        for (int i = 0; i < 3; i++) pacer.released();
         assertThat(sendAll(SMALL)).hasSize(2);
     }
 }
