@@ -26,7 +26,7 @@ public final class LlmClients implements AutoCloseable {
     }
 
     /** @param pacing hears each provider's responses (their rate-limit headers), 429s included */
-    public LlmClients(LlmConfig config, Function<Provider, RateLimitObserver> pacing) {
+    public LlmClients(LlmConfig config, Function<Provider, ? extends RateLimitObserver> pacing) {
         Dispatcher dispatcher = new Dispatcher();
         // The engine bounds concurrency per provider; OkHttp's own default of 5 per host must not.
         dispatcher.setMaxRequests(256);
