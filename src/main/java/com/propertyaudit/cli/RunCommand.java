@@ -134,10 +134,11 @@ final class RunCommand implements Callable<Integer> {
                 }
                 List<String> unavailable = ws.models().unavailable(chosen, MODEL_LIST_WAIT);
                 if (!unavailable.isEmpty()) throw UserError.badInput("--surface: " + String.join(" ", unavailable));
-                String settingsJson = JSON.createObjectNode()
-                        .put("concurrency", options.concurrency() == EngineOptions.AUTO ? "auto"
-                                : Integer.toString(options.concurrency()))
-                        .put("maxOutputTokens", options.maxOutputTokens())
+                ObjectNode settings = JSON.createObjectNode();
+                // A fixed cap stays the number it always was; Auto is written as such.
+                if (options.concurrency() == EngineOptions.AUTO) settings.put("concurrency", "auto");
+                else settings.put("concurrency", options.concurrency());
+                String settingsJson = settings.put("maxOutputTokens", options.maxOutputTokens())
                         .put("requestTimeoutSeconds", ws.settings().requestTimeoutSeconds())
                         .toString();
                 try {
