@@ -66,7 +66,7 @@ class ProgressPrinterTest {
         StringWriter out = new StringWriter();
         ProgressPrinter p = new ProgressPrinter(new PrintWriter(out, true), true, 140);
         p.accept(finished(3));
-        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(12, 16, true, true, 12, 0, true)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(12, 16, true, true, 12, 0)));
         assertThat(out.toString()).endsWith("3/18 | OpenAI 12/16 waiting for the rate limit");
     }
 
@@ -74,11 +74,11 @@ class ProgressPrinterTest {
     void inAPipeALineWhenTheLimitOrTheWaitingChanges() {
         StringWriter out = new StringWriter();
         ProgressPrinter p = new ProgressPrinter(new PrintWriter(out, true), false, 100);
-        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(1, 8, true, false, 1, 0, false)));
-        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(2, 8, true, false, 2, 0, true)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(1, 8, true, false, 1, 0)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(2, 8, true, false, 2, 0)));
         assertThat(out.toString()).isEmpty();
-        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(8, 16, true, false, 8, 0, true)));
-        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(16, 16, true, true, 16, 0, true)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(8, 16, true, false, 8, 0)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(16, 16, true, true, 16, 0)));
         assertThat(out.toString()).isEqualTo("[OpenAI] 8 in flight, limit 16" + System.lineSeparator()
                 + "[OpenAI] 16 in flight, limit 16, waiting for the rate limit" + System.lineSeparator());
     }

@@ -9,10 +9,8 @@ package com.propertyaudit.engine.pacing;
  * @param waiting   requests are held back for the rate limit (pacing to a reset, or after a 429)
  * @param peak      the most requests in flight at once so far
  * @param waitedMs  time spent waiting for the rate limit so far
- * @param headers   whether the provider has sent rate-limit headers
  */
-public record PacingState(int inFlight, int limit, boolean auto, boolean waiting, int peak, long waitedMs,
-        boolean headers) {
+public record PacingState(int inFlight, int limit, boolean auto, boolean waiting, int peak, long waitedMs) {
 
     /** "6 in flight, limit 16" with ", waiting for the rate limit" while it paces. */
     public String describe() {

@@ -95,10 +95,6 @@ public final class ProviderPacer {
         return fixedCap > 0 ? fixedCap : Math.max(1, (int) limit);
     }
 
-    public int inFlight() {
-        return inFlight;
-    }
-
     /** Whether the next request, costing {@code cost}, may go now. */
     public Decision decide(Cost cost) {
         long now = clock.nanos();
@@ -313,7 +309,6 @@ public final class ProviderPacer {
     public PacingState state() {
         long now = clock.nanos();
         long waited = waitedNanos + (waitingSince >= 0 ? now - waitingSince : 0);
-        return new PacingState(inFlight, limit(), fixedCap == 0, waitingSince >= 0, peak, waited / 1_000_000,
-                headersSeen);
+        return new PacingState(inFlight, limit(), fixedCap == 0, waitingSince >= 0, peak, waited / 1_000_000);
     }
 }

@@ -178,9 +178,9 @@ class RunAuditModelTest {
     @Test
     void eachProviderHasOnePacingLineAndTheEndGivesItsSummary() {
         RunAuditModel m = started();
-        m.apply(List.of(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(8, 8, true, false, 8, 0, true)),
-                new EngineEvent.Pacing(batch, Provider.ANTHROPIC, new PacingState(3, 9, true, true, 9, 400, true)),
-                new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(16, 32, true, false, 16, 0, true))));
+        m.apply(List.of(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(8, 8, true, false, 8, 0)),
+                new EngineEvent.Pacing(batch, Provider.ANTHROPIC, new PacingState(3, 9, true, true, 9, 400)),
+                new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(16, 32, true, false, 16, 0))));
         assertThat(m.pacing.get()).isEqualTo("OpenAI: 16 in flight, limit 32\n"
                 + "Anthropic: 3 in flight, limit 9, waiting for the rate limit");
         m.apply(List.of(new EngineEvent.PacingSummary(batch, Provider.ANTHROPIC, 9, 9, true, 7_600),
