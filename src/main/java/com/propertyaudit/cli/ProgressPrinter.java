@@ -1,8 +1,11 @@
 package com.propertyaudit.cli;
 
 import com.propertyaudit.domain.AnswerOutcome;
+import com.propertyaudit.domain.Provider;
 import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.engine.pacing.PacingState;
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +32,8 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
     private final boolean live;
     private final int width;
     private final Map<UUID, Bar> bars = new LinkedHashMap<>();
+    /** Each provider's pacing as last heard: shown after the bars on a terminal. */
+    private final Map<Provider, PacingState> pacing = new EnumMap<>(Provider.class);
 
     ProgressPrinter(PrintWriter err) {
         this(err, System.console() != null, terminalWidth());
@@ -61,6 +66,13 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
             line = String.format(Locale.ROOT, "[%s] run %s%s%s", r.surface().label(), r.status().id(),
                     r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score()),
                     r.error() == null ? "" : ": " + r.error());
+        } else if (event instanceof EngineEvent.Pacing p) {
+            PacingState before = pacing.put(p.provider(), p.state());
+            // Off a terminal, a line only when the limit or the waiting changes, not for every request.
+            if (!live && (before == null ? p.state().waiting()
+                    : before.limit() != p.state().limit() || before.waiting() != p.state().waiting())) {
+                line = "[" + p.provider().displayName() + "] " + p.state().describe();
+            }
         } else if (event instanceof EngineEvent.Log l) {
             line = l.line();
         }
@@ -73,17 +85,27 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
         // Clear the live line, print the message above it, draw the bars again below; at the batch's
         // end the bars stay, on a line of their own.
         if (line != null) err.print(CLEAR_LINE + line + "\n");
-        if (!bars.isEmpty()) err.print(CLEAR_LINE + render(List.copyOf(bars.values()), width));
+        if (!bars.isEmpty()) err.print(CLEAR_LINE + render(List.copyOf(bars.values()), pacing, width));
         if (event instanceof EngineEvent.BatchFinished && !bars.isEmpty()) {
             err.print("\n");
             bars.clear();
+            pacing.clear();
         }
         err.flush();
     }
 
-    /** "OpenAI gpt-5 [#########...........] 9/18  Anthropic claude (web) [###.] 3/18", cut to the width. */
-    static String render(List<Bar> bars, int width) {
-        int cells = Math.max(5, Math.min(BAR_CELLS, (width / Math.max(1, bars.size())) - 30));
+    /**
+     * "OpenAI gpt-5 [#####.....] 9/18  Anthropic claude (web) [###.] 3/18 | OpenAI 8/16 | Anthropic 3/8
+     * waiting for the rate limit": per provider in flight / limit found, cut to the width.
+     */
+    static String render(List<Bar> bars, Map<Provider, PacingState> pacing, int width) {
+        StringBuilder paced = new StringBuilder();
+        pacing.forEach((provider, state) -> paced.append(" | ").append(provider.displayName()).append(' ')
+                .append(state.inFlight()).append('/').append(state.limit())
+                .append(state.waiting() ? " waiting for the rate limit" : ""));
+        // The bars give up cells before the pacing is cut off.
+        int room = Math.max(width / 2, width - paced.length());
+        int cells = Math.max(5, Math.min(BAR_CELLS, (room / Math.max(1, bars.size())) - 30));
         StringBuilder sb = new StringBuilder();
         for (Bar b : bars) {
             int filled = b.total() == 0 ? cells : (int) Math.round((double) cells * b.done() / b.total());
@@ -91,6 +113,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
             sb.append(Terminal.safe(b.label())).append(" [").append("#".repeat(filled)).append(".".repeat(cells - filled))
                     .append("] ").append(b.done()).append('/').append(b.total());
         }
+        sb.append(paced);
         return sb.length() <= width ? sb.toString() : sb.substring(0, Math.max(0, width - 1)) + "…";
     }
 

@@ -12,6 +12,7 @@ import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.AuditEngine;
 import com.propertyaudit.engine.BatchHandle;
+import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.llm.ModelRetirements;
@@ -76,9 +77,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Answers per query and surface (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Requests in flight per provider (default: settings, 8).")
-    Integer concurrency;
+    @Option(names = "--concurrency", paramLabel = "N|auto",
+            description = "Requests in flight per provider: auto follows the providers' rate-limit headers (from 8 up"
+                    + " to 64), a number from 1 to 64 is a fixed cap (default: settings, auto).")
+    String concurrency;
 
     @Option(names = "--json", description = "Print the batch summary as one JSON object.")
     boolean json;
@@ -93,9 +95,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (samples < 1 || samples > 50) throw UserError.badInput("--samples must be between 1 and 50.");
-        if (concurrency != null && (concurrency < 1 || concurrency > 64)) {
-            throw UserError.badInput("--concurrency must be between 1 and 64.");
-        }
+        Integer inFlight = concurrency == null ? null : inFlight(concurrency);
         if (target.resume != null) Batches.prefix("--resume", target.resume);
         Surface analyst = analysis == null ? null : parseAnalysis(analysis);
         try (Workspace ws = Workspaces.open()) {
@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
             EngineOptions options = EngineOptions.defaults()
-                    .withConcurrency(concurrency != null ? concurrency : ws.settings().concurrency());
+                    .withConcurrency(inFlight != null ? inFlight : ws.settings().concurrency());
+            PacingLog pacing = new PacingLog(new ProgressPrinter(err));
             BatchHandle handle;
             String propertyName;
             long t0 = System.currentTimeMillis();
@@ -121,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
                 UUID id = Batches.byId(ws, "--resume", target.resume);
                 propertyName = ws.batches().find(id).orElseThrow().propertyName();
                 try {
-                    handle = engine.resume(id, new ProgressPrinter(err));
+                    handle = engine.resume(id, pacing);
                 } catch (AuditEngine.StillRunning e) {
                     throw UserError.environment(e.getMessage());
                 }
@@ -139,13 +140,15 @@ final class RunCommand implements Callable<Integer> {
                 }
                 List<String> unavailable = ws.models().unavailable(chosen, MODEL_LIST_WAIT);
                 if (!unavailable.isEmpty()) throw UserError.badInput("--surface: " + String.join(" ", unavailable));
-                String settingsJson = JSON.createObjectNode()
-                        .put("concurrency", options.concurrency())
-                        .put("maxOutputTokens", options.maxOutputTokens())
+                ObjectNode settings = JSON.createObjectNode();
+                // A fixed cap stays the number it always was; Auto is written as such.
+                if (options.concurrency() == EngineOptions.AUTO) settings.put("concurrency", "auto");
+                else settings.put("concurrency", options.concurrency());
+                String settingsJson = settings.put("maxOutputTokens", options.maxOutputTokens())
                         .put("requestTimeoutSeconds", ws.settings().requestTimeoutSeconds())
                         .toString();
                 try {
-                    handle = engine.start(property, chosen, samples, settingsJson, new ProgressPrinter(err));
+                    handle = engine.start(property, chosen, samples, settingsJson, pacing);
                 } catch (IllegalArgumentException e) {
                     throw UserError.badInput(e.getMessage());
                 }
@@ -177,7 +180,7 @@ final class RunCommand implements Callable<Integer> {
             // The analysis starts only now that every run has ended, and not after a cancel.
             AnalysisRecord analysed = analyst == null || stopped.get() ? null
                     : AnalyzeCommand.analyze(ws, handle.batchId(), analyst);
-            printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs, analysed);
+            printSummary(out, ws, handle.batchId(), propertyName, status, elapsed, runs, analysed, pacing.summaries());
             // A batch stopped by the user is not judged: its change would rest on what happened to arrive.
             if (!stopped.get()) {
                 try (Tracking tracking = TrackingCli.open(ws)) {
@@ -218,7 +221,7 @@ final class RunCommand implements Callable<Integer> {
         }
         List<Surface> surfaceList = parseSurfaces(surfaces.isEmpty() ? ws.settings().defaultSurfaces() : surfaces);
         try (Tracking tracking = TrackingCli.open(ws)) {
-            ws.engine(EngineOptions.defaults().withConcurrency(concurrency != null ? concurrency
+            ws.engine(EngineOptions.defaults().withConcurrency(concurrency != null ? inFlight(concurrency)
                     : ws.settings().concurrency())).detectInterrupted();
             List<ManyRuns.Started> started = new ArrayList<>();
             long t0 = System.currentTimeMillis();
@@ -289,15 +292,59 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter out, Workspace ws, UUID batchId, String property, BatchStatus status,
-            long elapsedMs, List<Run> runs, AnalysisRecord analysed) {
+            long elapsedMs, List<Run> runs, AnalysisRecord analysed, List<EngineEvent.PacingSummary> pacing) {
         if (json) {
-            out.println(summaryJson(ws, batchId, property, status, elapsedMs, runs, analysed));
+            ObjectNode o = summaryJson(ws, batchId, property, status, elapsedMs, runs, analysed);
+            ArrayNode paced = o.putArray("pacing");
+            for (EngineEvent.PacingSummary p : pacing) {
+                paced.addObject().put("provider", p.provider().id()).put("peakInFlight", p.peakInFlight())
+                        .put("limit", p.limit()).put("auto", p.auto()).put("waitedMs", p.waitedMs());
+            }
+            out.println(o);
             return;
         }
         out.print(summaryText(ws, batchId, property, status, elapsedMs, runs));
+        for (EngineEvent.PacingSummary p : pacing) {
+            out.printf(Locale.ROOT, "  %-40s at most %d in flight (%s), %.1f s waiting for the rate limit%n",
+                    p.provider().displayName(), p.peakInFlight(),
+                    p.auto() ? "auto, limit " + p.limit() : "fixed at " + p.limit(), p.waitedMs() / 1000.0);
+        }
         // print does not flush as println does; a process stopped by a signal must still show it.
         out.flush();
         if (analysed != null) AnalysisText.print(out, analysed);
+    }
+
+    /** "auto" or a number from 1 to 64; anything else is a sentence saying so. */
+    static int inFlight(String text) {
+        String t = text.strip();
+        if (t.equalsIgnoreCase("auto")) return EngineOptions.AUTO;
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 1 && n <= 64) return n;
+        } catch (NumberFormatException ignored) {
+            // the sentence below says what is taken
+        }
+        throw UserError.badInput("--concurrency must be auto or a number between 1 and 64, not '" + Terminal.safe(t) + "'.");
+    }
+
+    /** Hands every event to the progress printer and keeps the batch's pacing summaries for the summary. */
+    private static final class PacingLog implements java.util.function.Consumer<EngineEvent> {
+        private final ProgressPrinter printer;
+        private final List<EngineEvent.PacingSummary> summaries = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        PacingLog(ProgressPrinter printer) {
+            this.printer = printer;
+        }
+
+        @Override
+        public void accept(EngineEvent e) {
+            if (e instanceof EngineEvent.PacingSummary p) summaries.add(p);
+            printer.accept(e);
+        }
+
+        List<EngineEvent.PacingSummary> summaries() {
+            return List.copyOf(summaries);
+        }
     }
 
     private static Surface parseAnalysis(String text) {

@@ -8,6 +8,10 @@ import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.pacing.PacedLimiter;
+import com.propertyaudit.engine.pacing.Pacing;
+import com.propertyaudit.engine.pacing.PacingClock;
+import com.propertyaudit.engine.pacing.PacingState;
 import com.propertyaudit.llm.LlmClient;
 import com.propertyaudit.store.AnswerKey;
 import com.propertyaudit.store.BatchOwner;
@@ -28,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,7 +52,10 @@ public final class AuditEngine implements AutoCloseable {
     private final EngineOptions options;
     private final Clock clock;
     private final String owner;
-    private final Map<Provider, AsyncLimiter> limiters = new EnumMap<>(Provider.class);
+    /** Each provider's limiter, shared with every other engine of the process that asks the same account. */
+    private final Function<Provider, PacedLimiter> pacing;
+    /** The pacing this engine made for itself when none was given; closed with it. */
+    private final Pacing ownPacing;
     // One writer thread: answers are stored in arrival order and H2 sees no write contention.
     private final ExecutorService writer = Executors.newSingleThreadExecutor(daemon("audit-writer"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("audit-heartbeat"));
@@ -56,11 +64,29 @@ public final class AuditEngine implements AutoCloseable {
 
     AuditEngine(EngineStore store, Function<Surface, LlmClient> clients, EngineOptions options, Clock clock,
             String owner) {
+        this(store, clients, options, clock, owner, new Pacing(PacingClock.SYSTEM));
+    }
+
+    private AuditEngine(EngineStore store, Function<Surface, LlmClient> clients, EngineOptions options, Clock clock,
+            String owner, Pacing own) {
+        this(store, clients, options, clock, owner, p -> own.limiter(p, null), own);
+    }
+
+    /** @param pacing each provider's limiter, as the provider's client reports its responses to it */
+    AuditEngine(EngineStore store, Function<Surface, LlmClient> clients, EngineOptions options, Clock clock,
+            String owner, Function<Provider, PacedLimiter> pacing) {
+        this(store, clients, options, clock, owner, pacing, null);
+    }
+
+    private AuditEngine(EngineStore store, Function<Surface, LlmClient> clients, EngineOptions options, Clock clock,
+            String owner, Function<Provider, PacedLimiter> pacing, Pacing ownPacing) {
         this.store = store;
         this.clients = clients;
         this.options = options;
         this.clock = clock;
         this.owner = owner;
+        this.pacing = pacing;
+        this.ownPacing = ownPacing;
     }
 
     /** The name this process writes into the batches it runs, to tell live batches from dead ones. */
@@ -82,7 +108,10 @@ public final class AuditEngine implements AutoCloseable {
         return start(property, surfaces, samples, options.concurrency(), settingsJson, listener);
     }
 
-    /** As {@link #start(Property, List, int, String, Consumer)}, with its own requests in flight per provider. */
+    /**
+     * As {@link #start(Property, List, int, String, Consumer)}, with its own requests in flight per
+     * provider: {@link EngineOptions#AUTO} or a fixed cap.
+     */
     public BatchHandle start(Property property, List<Surface> surfaces, int samples, int concurrency,
             String settingsJson, Consumer<EngineEvent> listener) {
         if (surfaces.isEmpty()) throw new IllegalArgumentException("Choose at least one surface to run.");
@@ -138,19 +167,6 @@ public final class AuditEngine implements AutoCloseable {
         return launch(batch, toResume, options.concurrency(), listener);
     }
 
-    /**
-     * The provider's limiter, shared by every batch of this engine so the limit holds for the
-     * provider, not per batch. An idle limiter takes the newly asked size.
-     */
-    private synchronized AsyncLimiter limiter(Provider provider, int concurrency) {
-        AsyncLimiter current = limiters.get(provider);
-        if (current == null || current.permits() != concurrency && current.inUse() == 0) {
-            current = new AsyncLimiter(concurrency);
-            limiters.put(provider, current);
-        }
-        return current;
-    }
-
     private BatchHandle launch(Batch batch, List<Run> runs, int concurrency, Consumer<EngineEvent> listener) {
         long t0 = System.nanoTime();
         Consumer<EngineEvent> events = safe(listener);
@@ -160,8 +176,10 @@ public final class AuditEngine implements AutoCloseable {
         store.heartbeat(batch.id(), owner);
         ScheduledFuture<?> heartbeat = timer.scheduleAtFixedRate(() -> writer.execute(() -> beat(batch.id())),
                 options.heartbeat().toMillis(), options.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        Map<Provider, ProviderUse> uses = new EnumMap<>(Provider.class);
         for (Run run : runs) {
-            AsyncLimiter limiter = limiter(run.surface().provider(), concurrency);
+            ProviderUse use = uses.computeIfAbsent(run.surface().provider(),
+                    p -> new ProviderUse(p, pacing.apply(p), concurrency));
             Set<AnswerKey> have = store.answeredKeys(run.id());
             List<AnswerKey> todo = new ArrayList<>();
             for (int q = 0; q < batch.snapshot().queries().size(); q++) {
@@ -171,16 +189,22 @@ public final class AuditEngine implements AutoCloseable {
                 }
             }
             LlmClient client = clients.apply(run.surface());
-            RunExecution exec = new RunExecution(batch, run, client, limiter, scorer, store, writer, events, clock,
-                    options.maxOutputTokens(), have.size());
+            RunExecution exec = new RunExecution(batch, run, client, use.limiter, use.peak, scorer, store, writer,
+                    events, clock, options.maxOutputTokens(), have.size());
             executions.add(exec);
             handles.add(new RunHandle(run.id(), run.surface(), exec.total(), exec.start(todo)));
         }
+        Runnable sample = () -> uses.values().forEach(u -> u.report(batch.id(), events));
+        sample.run();
+        ScheduledFuture<?> sampler = timer.scheduleAtFixedRate(sample, PACING_SAMPLE_MS, PACING_SAMPLE_MS,
+                TimeUnit.MILLISECONDS);
         CompletableFuture<BatchStatus> done = CompletableFuture
                 .allOf(handles.stream().map(RunHandle::done).toArray(CompletableFuture[]::new))
                 .handle((v, e) -> null)
                 .thenApplyAsync(v -> {
                     heartbeat.cancel(false);
+                    sampler.cancel(false);
+                    uses.values().forEach(u -> u.summarize(batch.id(), events));
                     return finishBatch(batch, events, (System.nanoTime() - t0) / 1_000_000);
                 }, writer);
         BatchHandle handle = new BatchHandle(batch.id(), handles, done, status -> executions.forEach(
@@ -188,6 +212,46 @@ public final class AuditEngine implements AutoCloseable {
         live.add(handle);
         done.whenComplete((status, error) -> live.remove(handle));
         return handle;
+    }
+
+    /** How often a running batch reports its providers' pacing (only what changed is sent). */
+    private static final long PACING_SAMPLE_MS = 250;
+
+    /** One provider as one batch uses it: its shared limiter, and what the batch saw of it. */
+    private static final class ProviderUse {
+        final Provider provider;
+        final PacedLimiter limiter;
+        final AtomicInteger peak = new AtomicInteger();
+        final long waitedBefore;
+        private PacingState lastSent;
+
+        ProviderUse(Provider provider, PacedLimiter limiter, int concurrency) {
+            this.provider = provider;
+            this.limiter = limiter;
+            limiter.cap(concurrency);
+            this.waitedBefore = limiter.state().waitedMs();
+        }
+
+        synchronized void report(UUID batchId, Consumer<EngineEvent> events) {
+            PacingState now = limiter.state();
+            if (lastSent != null && lastSent.inFlight() == now.inFlight() && lastSent.limit() == now.limit()
+                    && lastSent.waiting() == now.waiting() && lastSent.auto() == now.auto()) {
+                return;
+            }
+            lastSent = now;
+            events.accept(new EngineEvent.Pacing(batchId, provider, now));
+        }
+
+        void summarize(UUID batchId, Consumer<EngineEvent> events) {
+            PacingState now = limiter.state();
+            long waited = Math.max(0, now.waitedMs() - waitedBefore);
+            events.accept(new EngineEvent.Pacing(batchId, provider, now));
+            events.accept(new EngineEvent.PacingSummary(batchId, provider, peak.get(), now.limit(), now.auto(), waited));
+            events.accept(new EngineEvent.Log(batchId, String.format(java.util.Locale.ROOT,
+                    "%s: at most %d request(s) in flight (%s), %.1f s waiting for the rate limit",
+                    provider.displayName(), peak.get(), now.auto() ? "Auto, limit now " + now.limit()
+                            : "fixed at " + now.limit(), waited / 1000.0)));
+        }
     }
 
     private BatchStatus finishBatch(Batch batch, Consumer<EngineEvent> events, long elapsedMs) {
@@ -249,6 +313,7 @@ public final class AuditEngine implements AutoCloseable {
             }
         }
         timer.shutdownNow();
+        if (ownPacing != null) ownPacing.close();
         writer.shutdown();
         try {
             writer.awaitTermination(30, TimeUnit.SECONDS);

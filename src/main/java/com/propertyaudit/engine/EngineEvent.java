@@ -2,8 +2,10 @@ package com.propertyaudit.engine;
 
 import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
+import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.pacing.PacingState;
 import java.util.UUID;
 
 /** Progress of a batch, as the engine reports it. Listeners are called from engine threads. */
@@ -33,6 +35,16 @@ public sealed interface EngineEvent {
 
     /** Every run of the batch has ended. */
     record BatchFinished(UUID batchId, BatchStatus status, long elapsedMs) implements EngineEvent {}
+
+    /**
+     * How a provider's requests go while the batch runs: in flight, the limit found (or the fixed
+     * cap) and whether they wait for the rate limit. Sent when it changes.
+     */
+    record Pacing(UUID batchId, Provider provider, PacingState state) implements EngineEvent {}
+
+    /** At the batch's end, per provider: the most requests in flight at once and the time spent waiting. */
+    record PacingSummary(UUID batchId, Provider provider, int peakInFlight, int limit, boolean auto, long waitedMs)
+            implements EngineEvent {}
 
     /** A line for the engine's log pane and the CLI's standard error. */
     record Log(UUID batchId, String line) implements EngineEvent {}

@@ -9,6 +9,8 @@ import com.propertyaudit.domain.Batch;
 import com.propertyaudit.domain.OutcomeCounts;
 import com.propertyaudit.domain.Run;
 import com.propertyaudit.domain.RunStatus;
+import com.propertyaudit.engine.pacing.Cost;
+import com.propertyaudit.engine.pacing.PacedLimiter;
 import com.propertyaudit.llm.LlmClient;
 import com.propertyaudit.llm.LlmException;
 import com.propertyaudit.llm.LlmRequest;
@@ -30,9 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * One surface working through its (query, sample) pairs: requests go out as permits of the
- * provider's limiter free up, and each reply is scored and stored on the writer before it is
- * reported. The first request goes alone, so that a failure that concerns the whole surface (a bad
+ * One surface working through its (query, sample) pairs: requests go out as the provider's
+ * limiter lets them (a free slot, and room left in the account's rate limits), and each reply is
+ * scored and stored on the writer before it is reported. The first request goes alone, so that a failure that concerns the whole surface (a bad
  * key, a retired model, no credit) stops this run after one request instead of one per permit.
  * A reply cut off at the token limit is asked again once with twice the budget, an empty one once
  * more; what is still not an answer is stored with its outcome and left out of the numbers.
@@ -42,7 +44,9 @@ final class RunExecution {
     private final Batch batch;
     private final Run run;
     private final LlmClient client;
-    private final AsyncLimiter limiter;
+    private final PacedLimiter limiter;
+    /** The most requests in flight at once on this provider while the batch ran. */
+    private final AtomicInteger peakInFlight;
     private final AnswerScorer scorer;
     private final EngineStore store;
     private final Executor writer;
@@ -65,13 +69,14 @@ final class RunExecution {
     private final AtomicInteger completedNow = new AtomicInteger();
     private final int total;
 
-    RunExecution(Batch batch, Run run, LlmClient client, AsyncLimiter limiter, AnswerScorer scorer,
-            EngineStore store, Executor writer, Consumer<EngineEvent> events, Clock clock,
+    RunExecution(Batch batch, Run run, LlmClient client, PacedLimiter limiter, AtomicInteger peakInFlight,
+            AnswerScorer scorer, EngineStore store, Executor writer, Consumer<EngineEvent> events, Clock clock,
             int maxOutputTokens, int alreadyDone) {
         this.batch = batch;
         this.run = run;
         this.client = client;
         this.limiter = limiter;
+        this.peakInFlight = peakInFlight;
         this.scorer = scorer;
         this.store = store;
         this.writer = writer;
@@ -121,7 +126,8 @@ final class RunExecution {
     }
 
     private CompletableFuture<Void> ask(AnswerKey key) {
-        CompletableFuture<Void> permit = limiter.acquire(run.id());
+        AuditQuery query = batch.snapshot().queries().get(key.queryIndex());
+        CompletableFuture<Void> permit = limiter.acquire(run.id(), Cost.of(query.text(), null, maxOutputTokens));
         cancellable.add(permit);
         if (stopped.get()) permit.cancel(true);
         return permit.thenCompose(v -> {
@@ -129,7 +135,7 @@ final class RunExecution {
                 limiter.release();
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            AuditQuery query = batch.snapshot().queries().get(key.queryIndex());
+            peakInFlight.accumulateAndGet(limiter.state().inFlight(), Math::max);
             events.accept(new EngineEvent.QueryStarted(batch.id(), run.id(), run.surface(), key.queryIndex(), key.sample()));
             long t0 = System.nanoTime();
             LlmRequest request = new LlmRequest(run.surface(), query.text(), null, maxOutputTokens, seed(key),

@@ -2,6 +2,8 @@ package com.propertyaudit.engine;
 
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
+import com.propertyaudit.engine.pacing.PacedLimiter;
+import com.propertyaudit.engine.pacing.Pacing;
 import com.propertyaudit.llm.LlmClients;
 import com.propertyaudit.llm.LlmConfig;
 import com.propertyaudit.llm.ModelCatalog;
@@ -53,6 +55,7 @@ public final class Workspace implements AutoCloseable {
     private final RunRepository runs;
     private final AnswerRepository answers;
     private LlmClients clients;
+    private volatile Map<Provider, String> baseUrls = Map.of();
     private AuditEngine engine;
 
     private Workspace(Path folder, Database database, Map<String, String> env) {
@@ -204,7 +207,7 @@ public final class Workspace implements AutoCloseable {
         if (engine == null) {
             LlmClients c = clients();
             engine = new AuditEngine(new StoreBackedEngineStore(batches, runs, answers, prices()), c::forSurface,
-                    options, Clock.systemUTC(), AuditEngine.processOwner());
+                    options, Clock.systemUTC(), AuditEngine.processOwner(), this::limiter);
         }
         return engine;
     }
@@ -222,9 +225,18 @@ public final class Workspace implements AutoCloseable {
                     .withDefaultBaseUrls(baseUrlsOf(s), env)
                     .withKeys(this::keyFor)
                     .withRequestTimeout(Duration.ofSeconds(s.requestTimeoutSeconds()));
-            clients = new LlmClients(config);
+            baseUrls = config.baseUrls();
+            clients = new LlmClients(config, this::limiter);
         }
         return clients;
+    }
+
+    /**
+     * The provider's limiter, shared by the whole process (every workspace, batch and window) for
+     * the same provider and base URL: the account's rate limits hold across all of them.
+     */
+    private PacedLimiter limiter(Provider provider) {
+        return Pacing.processWide().limiter(provider, baseUrls.get(provider));
     }
 
     private static Map<Provider, String> baseUrlsOf(AppSettings s) {

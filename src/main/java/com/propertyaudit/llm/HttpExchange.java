@@ -26,6 +26,8 @@ import okhttp3.ResponseBody;
  */
 final class HttpExchange {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpExchange.class);
+
     /** A 2xx response as received. */
     record Reply(int code, String body, int attempts) {}
 
@@ -48,14 +50,16 @@ final class HttpExchange {
     private final ProviderThrottle throttle;
     private final int maxAttempts;
     private final String providerName;
+    private final RateLimitObserver observer;
 
     HttpExchange(OkHttpClient http, ScheduledExecutorService timer, ProviderThrottle throttle, int maxAttempts,
-            String providerName) {
+            String providerName, RateLimitObserver observer) {
         this.http = http;
         this.timer = timer;
         this.throttle = throttle;
         this.maxAttempts = maxAttempts;
         this.providerName = providerName;
+        this.observer = observer;
     }
 
     CompletableFuture<Reply> send(Request request, String rawRequest, Classifier classifier) {
@@ -110,6 +114,7 @@ final class HttpExchange {
                 return;
             }
             attempts++;
+            long ticket = observer.sending();
             Call c = http.newCall(request);
             call.set(c);
             c.enqueue(new Callback() {
@@ -124,11 +129,13 @@ final class HttpExchange {
                         onFailure(c, e);
                         return;
                     }
+                    observe(ticket, response);
                     handle(response, body);
                 }
 
                 @Override
                 public void onFailure(Call c, IOException e) {
+                    observeNoResponse(ticket);
                     // Not c.isCanceled(): OkHttp's call timeout cancels the call too, and that must retry.
                     if (result.isDone()) return;
                     boolean timeout = e instanceof InterruptedIOException;
@@ -174,6 +181,24 @@ final class HttpExchange {
                 return;
             }
             result.completeExceptionally(classifier.failure(code, body, rawRequest, response::header));
+        }
+
+        /** Pacing hears every response, 429s included; whatever it makes of them, the answer stays as it is. */
+        void observe(long ticket, Response response) {
+            try {
+                observer.observe(ticket, response.code(), response::header);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: pacing could not take in a response: {}", providerName, e.toString());
+            }
+        }
+
+        /** The request ended without a response (status 0 for pacing). */
+        void observeNoResponse(long ticket) {
+            try {
+                observer.observe(ticket, 0, name -> null);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: pacing could not take in a failed request: {}", providerName, e.toString());
+            }
         }
 
         void cancel() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -21,6 +22,11 @@ public final class LlmClients implements AutoCloseable {
     private final Map<Provider, LlmClient> clients = new EnumMap<>(Provider.class);
 
     public LlmClients(LlmConfig config) {
+        this(config, p -> RateLimitObserver.NONE);
+    }
+
+    /** @param pacing hears each provider's responses (their rate-limit headers), 429s included */
+    public LlmClients(LlmConfig config, Function<Provider, ? extends RateLimitObserver> pacing) {
         Dispatcher dispatcher = new Dispatcher();
         // The engine bounds concurrency per provider; OkHttp's own default of 5 per host must not.
         dispatcher.setMaxRequests(256);
@@ -39,22 +45,25 @@ public final class LlmClients implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        clients.put(Provider.OPENAI, new OpenAiClient(exchange(config, "OpenAI"),
+        clients.put(Provider.OPENAI, new OpenAiClient(exchange(config, "OpenAI", pacing.apply(Provider.OPENAI)),
                 config.baseUrl(Provider.OPENAI), config.keys()));
-        clients.put(Provider.ANTHROPIC, new AnthropicClient(exchange(config, "Anthropic"),
+        clients.put(Provider.ANTHROPIC, new AnthropicClient(
+                exchange(config, "Anthropic", pacing.apply(Provider.ANTHROPIC)),
                 config.baseUrl(Provider.ANTHROPIC), config.keys()));
-        clients.put(Provider.GEMINI, new GeminiClient(exchange(config, "Gemini"),
+        clients.put(Provider.GEMINI, new GeminiClient(exchange(config, "Gemini", pacing.apply(Provider.GEMINI)),
                 config.baseUrl(Provider.GEMINI), config.keys()));
-        clients.put(Provider.PERPLEXITY, new PerplexityClient(exchange(config, "Perplexity"),
+        clients.put(Provider.PERPLEXITY, new PerplexityClient(
+                exchange(config, "Perplexity", pacing.apply(Provider.PERPLEXITY)),
                 config.baseUrl(Provider.PERPLEXITY), config.keys()));
         clients.put(Provider.LOCAL, new LocalClient(exchange(config, "The local server at "
-                + config.baseUrl(Provider.LOCAL)), config.baseUrl(Provider.LOCAL), config.keys()));
+                + config.baseUrl(Provider.LOCAL), pacing.apply(Provider.LOCAL)), config.baseUrl(Provider.LOCAL),
+                config.keys()));
         clients.put(Provider.SIMULATED, new SimulatedClient(timer, config.simulatedLatency()));
     }
 
     /** One exchange per provider: its own throttle, so a 429 slows that provider only. */
-    private HttpExchange exchange(LlmConfig config, String name) {
-        return new HttpExchange(http, timer, new ProviderThrottle(), config.maxAttempts(), name);
+    private HttpExchange exchange(LlmConfig config, String name, RateLimitObserver observer) {
+        return new HttpExchange(http, timer, new ProviderThrottle(), config.maxAttempts(), name, observer);
     }
 
     public LlmClient forSurface(Surface surface) {

@@ -1,6 +1,7 @@
 package com.propertyaudit.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.propertyaudit.domain.Provider;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.Map;
  * What the analyst sets once: endpoints, default surfaces, limits, prices and looks. Never a key:
  * keys live in the environment or the OS keychain ({@link ApiKeys}).
  *
+ * @param concurrency requests in flight per provider: {@link #AUTO}, or a fixed cap from 1 to 64. Stored as
+ *                 {@code requestsInFlight}: the fixed 8 that earlier versions wrote as {@code concurrency}
+ *                 is not read back, so those settings move to Auto, the new default
  * @param prices   USD per million tokens by model prefix, [input, output]; overrides the built-in table
  * @param baseUrls base URLs of the providers added after OpenAI and Anthropic, by provider id
  *                 ({@code gemini}, {@code perplexity}, {@code local}); OpenAI's and Anthropic's keep their
@@ -19,7 +23,7 @@ public record AppSettings(
         String openAiBaseUrl,
         String anthropicBaseUrl,
         List<String> defaultSurfaces,
-        int concurrency,
+        @JsonProperty("requestsInFlight") int concurrency,
         int requestTimeoutSeconds,
         int samples,
         String theme,
@@ -30,6 +34,9 @@ public record AppSettings(
         Map<String, String> baseUrls,
         Analysis analysis) {
 
+    /** Requests in flight per provider found from its rate-limit headers (the default). */
+    public static final int AUTO = 0;
+
     public static final String DEFAULT_OPENAI_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_ANTHROPIC_BASE_URL = "https://api.anthropic.com";
 
@@ -38,7 +45,7 @@ public record AppSettings(
         anthropicBaseUrl = blankToNull(anthropicBaseUrl);
         defaultSurfaces = defaultSurfaces == null || defaultSurfaces.isEmpty()
                 ? List.of("openai:gpt-5-mini", "anthropic:claude-sonnet-4-6") : List.copyOf(defaultSurfaces);
-        concurrency = concurrency <= 0 ? 8 : Math.min(concurrency, 64);
+        concurrency = concurrency <= 0 ? AUTO : Math.min(concurrency, 64);
         requestTimeoutSeconds = requestTimeoutSeconds <= 0 ? 600 : requestTimeoutSeconds;
         samples = samples <= 0 ? 1 : samples;
         theme = "dark".equals(theme) ? "dark" : "light";

@@ -3,10 +3,8 @@ package com.propertyaudit.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -15,7 +13,8 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * A local stand-in for the OpenAI and Anthropic APIs, speaking their wire formats, with a set
- * latency per request and an optional requests-per-minute limit answered with 429 + retry-after.
+ * latency per request and optional rate limits (requests and tokens per window, per provider) with
+ * the providers' real rate-limit headers, answered with 429 + retry-after when exceeded.
  * It also stands in for Gemini ({@code /v1beta/models/M:generateContent}, grounded with redirect links
  * and a thought part), Perplexity ({@code /chat/completions}) and a local server ({@code /local/v1}).
  * Optionally some questions are cut off at the token limit (until asked with 8192 tokens or more)
@@ -24,7 +23,7 @@ import mockwebserver3.RecordedRequest;
  *
  * <pre>
  * ./mvnw -q test-compile exec:java -Dexec.mainClass=com.propertyaudit.bench.StandInServer \
- *     -Dexec.args="--port 18080 --latency-ms 500"
+ *     -Dexec.args="--port 18080 --latency-ms 500 --requests-per-window 20 --window-ms 5000"
  * OPENAI_BASE_URL=http://127.0.0.1:18080/v1 ANTHROPIC_BASE_URL=http://127.0.0.1:18080 \
  *   OPENAI_API_KEY=test ANTHROPIC_API_KEY=test java -jar target/propertyaudit.jar run ...
  * </pre>
@@ -35,9 +34,10 @@ public final class StandInServer implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final long latencyMs;
-    private final int requestsPerMinute;
     private final List<String> names;
-    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    /** OpenAI's and Anthropic's rate limits, each its own account; Gemini, Perplexity and local have none. */
+    private volatile RateWindow openAiLimits;
+    private volatile RateWindow anthropicLimits;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger served = new AtomicInteger();
@@ -66,7 +66,7 @@ public final class StandInServer implements AutoCloseable {
         this.cutEvery = cutEvery;
         this.refuseEvery = refuseEvery;
         this.latencyMs = latencyMs;
-        this.requestsPerMinute = requestsPerMinute;
+        if (requestsPerMinute > 0) limits(requestsPerMinute, 0, Duration.ofMinutes(1));
         this.names = List.copyOf(names);
         server.setDispatcher(new Dispatcher() {
             @Override
@@ -75,6 +75,16 @@ public final class StandInServer implements AutoCloseable {
             }
         });
         server.start(port);
+    }
+
+    /**
+     * OpenAI and Anthropic each allow this many requests and tokens per window (0: no such limit);
+     * answers carry their real rate-limit headers, and what does not fit gets a 429 with retry-after.
+     */
+    public StandInServer limits(int requestsPerWindow, long tokensPerWindow, Duration window) {
+        openAiLimits = new RateWindow(requestsPerWindow, tokensPerWindow, window);
+        anthropicLimits = new RateWindow(requestsPerWindow, tokensPerWindow, window);
+        return this;
     }
 
     /** Questions that are cut off are answered whole only with this completion budget (8192 by default). */
@@ -102,7 +112,7 @@ public final class StandInServer implements AutoCloseable {
         return served.get();
     }
 
-    /** Requests answered with 429 because of the per-minute limit. */
+    /** Requests answered with 429 because of the rate limits. */
     public int limited() {
         return limited.get();
     }
@@ -119,10 +129,31 @@ public final class StandInServer implements AutoCloseable {
                     : request.getHeaders().get("anthropic-version") != null ? CLAUDE_MODELS : OPENAI_MODELS,
                     "request-id", "req_models");
         }
-        if (overLimit()) {
-            limited.incrementAndGet();
-            return rateLimited(path);
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad json\"}}").build();
         }
+        boolean openAiAccount = path.startsWith("/v1/") && (path.endsWith("/chat/completions") || path.endsWith("/responses"));
+        RateWindow account = openAiAccount ? openAiLimits : path.equals("/v1/messages") ? anthropicLimits : null;
+        RateWindow.Admission admission = account == null ? null : account.admit(cost(body, path));
+        if (admission != null && !admission.admitted()) {
+            limited.incrementAndGet();
+            return account.withHeaders(rateLimited(path, admission), admission, openAiAccount);
+        }
+        MockResponse answer = answer(request, path, body);
+        return admission == null ? answer : account.withHeaders(answer, admission, openAiAccount);
+    }
+
+    /** What a request counts against a tokens limit: its prompt (about four characters a token) and its budget. */
+    private static long cost(JsonNode body, String path) {
+        int budget = Math.max(body.path("max_tokens").asInt(0), Math.max(body.path("max_completion_tokens").asInt(0),
+                body.path("max_output_tokens").asInt(0)));
+        return (question(body, path).length() + 3) / 4 + 8 + budget;
+    }
+
+    private MockResponse answer(RecordedRequest request, String path, JsonNode body) throws InterruptedException {
         boolean openAi = path.endsWith("/chat/completions") || path.endsWith("/responses");
         AtomicInteger mine = openAi ? openAiInFlight : anthropicInFlight;
         AtomicInteger other = openAi ? anthropicInFlight : openAiInFlight;
@@ -133,7 +164,6 @@ public final class StandInServer implements AutoCloseable {
         try {
             // Sleeping here rather than with headersDelay keeps the in-flight count honest.
             Thread.sleep(latencyMs);
-            JsonNode body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
             String question = question(body, path);
             served.incrementAndGet();
             if (path.startsWith("/v1beta/models/")) return ok(gemini(body, question), "x-request-id", "g" + served.get());
@@ -146,36 +176,21 @@ public final class StandInServer implements AutoCloseable {
                     .body("{\"error\":{\"message\":\"Unknown path " + path + "\",\"type\":\"invalid_request_error\",\"param\":null,\"code\":null}}")
                     .build();
         } catch (IOException e) {
-            return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad json\"}}").build();
+            return new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"stand-in failed\"}}").build();
         } finally {
             mine.decrementAndGet();
             inFlight.decrementAndGet();
         }
     }
 
-    private synchronized boolean overLimit() {
-        if (requestsPerMinute <= 0) return false;
-        long now = System.nanoTime();
-        while (!window.isEmpty() && now - window.peekFirst() > TimeUnit.MINUTES.toNanos(1)) window.pollFirst();
-        if (window.size() >= requestsPerMinute) return true;
-        window.addLast(now);
-        return false;
-    }
-
-    private synchronized double secondsUntilFree() {
-        if (window.isEmpty()) return 0.1;
-        long freeAt = window.peekFirst() + TimeUnit.MINUTES.toNanos(1);
-        return Math.max(0.05, (freeAt - System.nanoTime()) / 1e9);
-    }
-
-    private MockResponse rateLimited(String path) {
-        String retry = String.format(Locale.ROOT, "%.3f", secondsUntilFree());
+    private static MockResponse rateLimited(String path, RateWindow.Admission a) {
+        String retry = Long.toString(RateWindow.retryAfterSeconds(a));
         boolean anthropic = path.endsWith("/v1/messages");
         String body = anthropic
-                ? "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed the rate limit for your organization of "
-                        + requestsPerMinute + " requests per minute.\"},\"request_id\":\"req_011CRL\"}"
-                : "{\"error\":{\"message\":\"Rate limit reached for requests per min (RPM): Limit " + requestsPerMinute
-                        + ". Please try again in " + retry + "s.\",\"type\":\"requests\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
+                ? "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"This request would exceed"
+                        + " the rate limit for your organization on " + a.exceeded() + ".\"},\"request_id\":\"req_011CRL\"}"
+                : "{\"error\":{\"message\":\"Rate limit reached on " + a.exceeded() + ". Please try again in " + retry
+                        + "s.\",\"type\":\"" + a.exceeded() + "\",\"param\":null,\"code\":\"rate_limit_exceeded\"}}";
         return new MockResponse.Builder().code(429).body(body)
                 .setHeader("content-type", "application/json").setHeader("retry-after", retry)
                 .build();
@@ -346,6 +361,9 @@ public final class StandInServer implements AutoCloseable {
         int port = 18080;
         long latency = 500;
         int rpm = 0;
+        int requests = 0;
+        long tokens = 0;
+        long windowMs = 60_000;
         int cutEvery = 0;
         int refuseEvery = 0;
         int enough = 8192;
@@ -354,6 +372,9 @@ public final class StandInServer implements AutoCloseable {
                 case "--port" -> port = Integer.parseInt(args[i + 1]);
                 case "--latency-ms" -> latency = Long.parseLong(args[i + 1]);
                 case "--rpm" -> rpm = Integer.parseInt(args[i + 1]);
+                case "--requests-per-window" -> requests = Integer.parseInt(args[i + 1]);
+                case "--tokens-per-window" -> tokens = Long.parseLong(args[i + 1]);
+                case "--window-ms" -> windowMs = Long.parseLong(args[i + 1]);
                 case "--cut-every" -> cutEvery = Integer.parseInt(args[i + 1]);
                 case "--refuse-every" -> refuseEvery = Integer.parseInt(args[i + 1]);
                 case "--enough-tokens" -> enough = Integer.parseInt(args[i + 1]);
@@ -363,12 +384,16 @@ public final class StandInServer implements AutoCloseable {
         StandInServer s = new StandInServer(port, latency, rpm,
                 List.of("Domain San Diego", "Pinnacle on the Park", "Alexan Fashion District", "Park 12", "Pacific Heights"),
                 cutEvery, refuseEvery).enoughTokens(enough);
+        if (requests > 0 || tokens > 0) s.limits(requests, tokens, Duration.ofMillis(windowMs));
         System.out.println("OPENAI_BASE_URL=" + s.openAiBaseUrl());
         System.out.println("ANTHROPIC_BASE_URL=" + s.anthropicBaseUrl());
         System.out.println("GEMINI_BASE_URL=" + s.anthropicBaseUrl());
         System.out.println("PERPLEXITY_BASE_URL=" + s.anthropicBaseUrl());
         System.out.println("LOCAL_BASE_URL=" + s.anthropicBaseUrl() + "/local/v1");
-        System.out.println("latency " + latency + " ms, limit " + (rpm <= 0 ? "none" : rpm + "/min") + ", cut off 1 in "
+        String limit = requests > 0 || tokens > 0
+                ? requests + " requests and " + tokens + " tokens (0: no limit) per " + windowMs + " ms per provider"
+                : rpm <= 0 ? "none" : rpm + "/min";
+        System.out.println("latency " + latency + " ms, limit " + limit + ", cut off 1 in "
                 + cutEvery + ", refused 1 in " + refuseEvery + "; Ctrl-C to stop");
         Thread.currentThread().join();
     }

@@ -3,12 +3,15 @@ package com.propertyaudit.cli;
 import com.propertyaudit.domain.AnswerOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.engine.pacing.PacingState;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +56,30 @@ class ProgressPrinterTest {
     void barsShareTheWidthAndAreCutToIt() {
         List<ProgressPrinter.Bar> two = List.of(new ProgressPrinter.Bar("OpenAI gpt-5", 18, 18),
                 new ProgressPrinter.Bar("Anthropic claude-sonnet-4-5 (web)", 0, 18));
-        String line = ProgressPrinter.render(two, 80);
+        String line = ProgressPrinter.render(two, Map.of(), 80);
         assertThat(line).startsWith("OpenAI gpt-5 [##########] 18/18  Anthropic claude-sonnet-4-5 (web) [..........]");
-        assertThat(ProgressPrinter.render(two, 40)).hasSize(40).endsWith("…");
+        assertThat(ProgressPrinter.render(two, Map.of(), 40)).hasSize(40).endsWith("…");
+    }
+
+    @Test
+    void theProgressLineShowsEachProvidersPacing() {
+        StringWriter out = new StringWriter();
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(out, true), true, 140);
+        p.accept(finished(3));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(12, 16, true, true, 12, 0)));
+        assertThat(out.toString()).endsWith("3/18 | OpenAI 12/16 waiting for the rate limit");
+    }
+
+    @Test
+    void inAPipeALineWhenTheLimitOrTheWaitingChanges() {
+        StringWriter out = new StringWriter();
+        ProgressPrinter p = new ProgressPrinter(new PrintWriter(out, true), false, 100);
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(1, 8, true, false, 1, 0)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(2, 8, true, false, 2, 0)));
+        assertThat(out.toString()).isEmpty();
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(8, 16, true, false, 8, 0)));
+        p.accept(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(16, 16, true, true, 16, 0)));
+        assertThat(out.toString()).isEqualTo("[OpenAI] 8 in flight, limit 16" + System.lineSeparator()
+                + "[OpenAI] 16 in flight, limit 16, waiting for the rate limit" + System.lineSeparator());
     }
 }

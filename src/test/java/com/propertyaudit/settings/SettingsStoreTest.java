@@ -18,7 +18,7 @@ class SettingsStoreTest {
     void defaultsWhenNothingSaved() {
         AppSettings s = new SettingsStore(home).load();
         assertThat(s).isEqualTo(AppSettings.defaults());
-        assertThat(s.concurrency()).isEqualTo(8);
+        assertThat(s.concurrency()).isEqualTo(AppSettings.AUTO);
         assertThat(s.requestTimeoutSeconds()).isEqualTo(600);
         assertThat(s.defaultSurfaces()).containsExactly("openai:gpt-5-mini", "anthropic:claude-sonnet-4-6");
     }
@@ -36,6 +36,14 @@ class SettingsStoreTest {
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("settings.json");
         }
+    }
+
+    @Test
+    void theFixedEightOfEarlierVersionsBecomesAutoAndAChosenCapStays() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"concurrency\": 8, \"samples\": 2}");
+        assertThat(new SettingsStore(home).load().concurrency()).isEqualTo(AppSettings.AUTO);
+        Files.writeString(home.resolve("settings.json"), "{\"requestsInFlight\": 12}");
+        assertThat(new SettingsStore(home).load().concurrency()).isEqualTo(12);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package com.propertyaudit.ui.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.BatchHandle;
+import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.store.PropertySummary;
 import com.propertyaudit.ui.AppContext;
 import java.time.Duration;
@@ -53,8 +55,11 @@ final class AppLaunch implements Launch {
         if (!missing.isEmpty()) throw new RunAuditModel.MissingKey(missing);
         List<String> unavailable = ctx.workspace().models().unavailable(surfaces, MODEL_LIST_WAIT);
         if (!unavailable.isEmpty()) throw new IllegalArgumentException(String.join(" ", unavailable));
-        String settings = new ObjectMapper().createObjectNode().put("concurrency", concurrency).put("source", "gui")
-                .toString();
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        // A fixed cap stays the number it always was; Auto is written as such.
+        if (concurrency == EngineOptions.AUTO) json.put("concurrency", "auto");
+        else json.put("concurrency", concurrency);
+        String settings = json.put("source", "gui").toString();
         return ctx.engine().start(property, surfaces, samples, concurrency, settings, ctx.bridge().sink());
     }
 }

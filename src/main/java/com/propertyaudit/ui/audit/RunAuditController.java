@@ -10,6 +10,7 @@ import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
 import com.propertyaudit.ui.common.Navigation;
 import java.util.UUID;
+import com.propertyaudit.ui.common.InFlightSpinner;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -49,6 +50,7 @@ public final class RunAuditController {
     @FXML private Button run;
     @FXML private Button cancel;
     @FXML private VBox bars;
+    @FXML private Label pacing;
     @FXML private Label barsPlaceholder;
     @FXML private Hyperlink toInsights;
     @FXML private TableView<RunAuditModel.QueryRow> table;
@@ -113,7 +115,7 @@ public final class RunAuditController {
         retirements.managedProperty().bind(retirements.visibleProperty());
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 50, 1));
         samples.valueProperty().addListener((o, was, now) -> model.samples.set(now));
-        concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
+        concurrency.setValueFactory(InFlightSpinner.values(model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         model.concurrency.addListener((o, was, now) -> concurrency.getValueFactory().setValue(now.intValue()));
         estimate.textProperty().bind(Bindings.createStringBinding(() -> model.estimate(ctx.workspace().prices(),
@@ -122,6 +124,9 @@ public final class RunAuditController {
         run.disableProperty().bind(model.running.or(Bindings.isEmpty(model.chosen)).or(model.queryCount.isEqualTo(0)));
         cancel.disableProperty().bind(model.running.not());
         barsPlaceholder.visibleProperty().bind(Bindings.isEmpty(bars.getChildren()));
+        pacing.textProperty().bind(model.pacing);
+        pacing.visibleProperty().bind(Bindings.isNotEmpty(model.pacing));
+        pacing.managedProperty().bind(pacing.visibleProperty());
         barsPlaceholder.managedProperty().bind(barsPlaceholder.visibleProperty());
         model.surfaces.addListener((ListChangeListener<RunAuditModel.SurfaceProgress>) c ->
                 bars.getChildren().setAll(model.surfaces.stream().map(RunAuditController::bar).toList()));

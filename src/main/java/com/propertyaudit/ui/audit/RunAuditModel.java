@@ -7,6 +7,7 @@ import com.propertyaudit.domain.Surface;
 import com.propertyaudit.engine.AnalysisService;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.EngineEvent;
+import com.propertyaudit.engine.EngineOptions;
 import com.propertyaudit.engine.RunHandle;
 import com.propertyaudit.llm.ModelRetirements;
 import com.propertyaudit.llm.PriceTable;
@@ -16,6 +17,7 @@ import com.propertyaudit.ui.common.Feedback;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +146,13 @@ public final class RunAuditModel {
     /** Retirement warnings for the chosen surfaces; empty when none. */
     public final StringProperty warnings = new SimpleStringProperty("");
     public final IntegerProperty samples = new SimpleIntegerProperty(1);
-    public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
+    public final IntegerProperty concurrency = new SimpleIntegerProperty(EngineOptions.AUTO);
+    /**
+     * Per provider, one line: requests in flight, the limit found and "waiting for the rate limit"
+     * while it paces; at the batch's end the most in flight and the time spent waiting.
+     */
+    public final StringProperty pacing = new SimpleStringProperty("");
+    private final Map<Provider, String> pacingLines = new EnumMap<>(Provider.class);
     public final IntegerProperty queryCount = new SimpleIntegerProperty();
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final ObjectProperty<UUID> batchId = new SimpleObjectProperty<>();
@@ -293,6 +301,8 @@ public final class RunAuditModel {
         running.set(true);
         log.clear();
         byRun.clear();
+        pacingLines.clear();
+        pacing.set("");
         List<SurfaceProgress> bars = new ArrayList<>();
         for (RunHandle r : runs) {
             SurfaceProgress p = new SurfaceProgress(r);
@@ -340,6 +350,12 @@ public final class RunAuditModel {
                 if (p != null) p.label.set(r.surface().label() + ": " + r.status().id()
                         + (r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score())));
                 log.add("[" + r.surface().label() + "] run " + r.status().id() + (r.error() == null ? "" : ": " + r.error()));
+            } else if (e instanceof EngineEvent.Pacing pc) {
+                pacingLine(pc.provider(), pc.provider().displayName() + ": " + pc.state().describe());
+            } else if (e instanceof EngineEvent.PacingSummary ps) {
+                pacingLine(ps.provider(), String.format(Locale.ROOT, "%s: at most %d in flight (%s), %.1f s waiting"
+                        + " for the rate limit", ps.provider().displayName(), ps.peakInFlight(),
+                        ps.auto() ? "Auto, limit " + ps.limit() : "fixed at " + ps.limit(), ps.waitedMs() / 1000.0));
             } else if (e instanceof EngineEvent.Log l) {
                 log.add(l.line());
             } else if (e instanceof EngineEvent.BatchFinished b) {
@@ -356,6 +372,11 @@ public final class RunAuditModel {
         int failed = rows.stream().mapToInt(r -> r.failed.get()).sum();
         return (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
                 + (failed > 0 ? ", " + failed + " left out (cut off, empty or failed)" : "") + ".";
+    }
+
+    private void pacingLine(Provider provider, String line) {
+        pacingLines.put(provider, line);
+        pacing.set(String.join("\n", pacingLines.values()));
     }
 
     private QueryRow row(int index) {

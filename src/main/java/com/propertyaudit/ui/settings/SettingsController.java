@@ -6,6 +6,7 @@ import com.propertyaudit.domain.Provider;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.common.Background;
 import java.time.Duration;
+import com.propertyaudit.ui.common.InFlightSpinner;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -112,7 +113,7 @@ public final class SettingsController {
         modelsStatus.textProperty().bind(model.modelsStatus);
         modelsStatus.visibleProperty().bind(Bindings.isNotEmpty(model.modelsStatus));
         modelsStatus.managedProperty().bind(modelsStatus.visibleProperty());
-        concurrency.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 64, model.concurrency.get()));
+        concurrency.setValueFactory(InFlightSpinner.values(model.concurrency.get()));
         concurrency.valueProperty().addListener((o, was, now) -> model.concurrency.set(now));
         timeout.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(5, 600, model.timeoutSeconds.get()));
         timeout.valueProperty().addListener((o, was, now) -> model.timeoutSeconds.set(now));

@@ -71,7 +71,7 @@ public final class SettingsModel {
     /** Each remote provider's "test connection" result; empty until tested. */
     public final Map<Provider, StringProperty> connection = new EnumMap<>(Provider.class);
     public final StringProperty defaultSurfaces = new SimpleStringProperty("");
-    public final IntegerProperty concurrency = new SimpleIntegerProperty(8);
+    public final IntegerProperty concurrency = new SimpleIntegerProperty(AppSettings.AUTO);
     public final IntegerProperty timeoutSeconds = new SimpleIntegerProperty(600);
     public final StringProperty theme = new SimpleStringProperty("light");
     /** The analysis surface ("" for none) and whether it runs by itself after each batch. */

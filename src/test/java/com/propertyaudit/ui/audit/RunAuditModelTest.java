@@ -13,6 +13,7 @@ import com.propertyaudit.domain.Property;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.engine.BatchHandle;
 import com.propertyaudit.engine.RunHandle;
+import com.propertyaudit.engine.pacing.PacingState;
 import com.propertyaudit.ui.ModelFixtures;
 import com.propertyaudit.ui.common.Background;
 import java.util.ArrayList;
@@ -172,5 +173,22 @@ class RunAuditModelTest {
         assertThat(m.rows.get(0).done.get()).isZero();
         m.apply(List.of(new EngineEvent.BatchFinished(batch, BatchStatus.COMPLETE, 10), finished(0, 1)));
         assertThat(m.rows.get(0).done.get()).isZero();
+    }
+
+    @Test
+    void eachProviderHasOnePacingLineAndTheEndGivesItsSummary() {
+        RunAuditModel m = started();
+        m.apply(List.of(new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(8, 8, true, false, 8, 0)),
+                new EngineEvent.Pacing(batch, Provider.ANTHROPIC, new PacingState(3, 9, true, true, 9, 400)),
+                new EngineEvent.Pacing(batch, Provider.OPENAI, new PacingState(16, 32, true, false, 16, 0))));
+        assertThat(m.pacing.get()).isEqualTo("OpenAI: 16 in flight, limit 32\n"
+                + "Anthropic: 3 in flight, limit 9, waiting for the rate limit");
+        m.apply(List.of(new EngineEvent.PacingSummary(batch, Provider.ANTHROPIC, 9, 9, true, 7_600),
+                new EngineEvent.PacingSummary(batch, Provider.OPENAI, 4, 4, false, 0)));
+        assertThat(m.pacing.get()).isEqualTo("OpenAI: at most 4 in flight (fixed at 4), 0.0 s waiting for the rate limit\n"
+                + "Anthropic: at most 9 in flight (Auto, limit 9), 7.6 s waiting for the rate limit");
+        m.starting();
+        m.started(batch, List.of("q1"), List.of(handle()));
+        assertThat(m.pacing.get()).isEmpty();
     }
 }
