@@ -100,7 +100,8 @@ public final class InsightsCalculator {
                 new Insights.Unbranded(unbrandedQueries, unbranded.answers, pct(unbranded.brand, unbranded.entityMentions()),
                         Insights.Rate.of(unbranded.brand, unbranded.answers)));
 
-        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs, outcomes), summary,
+        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs, outcomes,
+                batch.snapshot().queries().size() * batch.samples() * runs.size()), summary,
                 competitorRows,
                 domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded));
     }
@@ -108,8 +109,10 @@ public final class InsightsCalculator {
     /**
      * The banner: the batch status with what it means for the numbers below it, and what was left
      * out of them ("3 answers cut off at the token limit — excluded").
+     *
+     * @param expected the answers the batch asks for: queries × samples × runs
      */
-    public static Insights.StatusView status(List<Run> runs, OutcomeCounts outcomes) {
+    public static Insights.StatusView status(List<Run> runs, OutcomeCounts outcomes, int expected) {
         int completed = 0;
         int incomplete = 0;
         int running = 0;
@@ -142,7 +145,10 @@ public final class InsightsCalculator {
                     ? "Every model ended, some with replies left out - insights cover the answers received"
                     : (failed + cancelled) + " of " + runs.size() + " models did not complete (" + notCompleted
                             + ") - insights cover " + covered + " only";
-            case FAILED -> "No model completed (" + notCompleted + ") - there is nothing to analyse";
+            case FAILED -> "No model completed (" + notCompleted + ") - " + (outcomes.answers() == 0
+                    ? "there is nothing to analyse" : "insights cover the " + outcomes.answers() + " answers received");
+            case CANCELLED -> "Stopped by you — " + outcomes.answers() + " of " + expected
+                    + " answers; the insights cover them. Resume the batch in History to finish it";
             case INTERRUPTED -> "The app stopped while " + interrupted + " model(s) were running - insights cover"
                     + " the answers received; resume the batch to finish it";
         };

@@ -354,8 +354,21 @@ public final class RunAuditModel {
     public String finishedSummary(String property) {
         int done = rows.stream().mapToInt(r -> r.done.get()).sum();
         int failed = rows.stream().mapToInt(r -> r.failed.get()).sum();
-        return (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
+        String s = (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
                 + (failed > 0 ? ", " + failed + " left out (cut off, empty or failed)" : "") + ".";
+        BatchStatus st = finishedStatus.get();
+        return st == BatchStatus.CANCELLED || st == BatchStatus.INTERRUPTED
+                ? s + " History can resume the batch to ask for the rest." : s;
+    }
+
+    /** The notice's title: a stopped batch is not called finished, nor a failed one a success. */
+    public String finishedTitle(BatchStatus status) {
+        return switch (status) {
+            case COMPLETE -> "Audit finished: complete";
+            case CANCELLED -> "Audit stopped by you: cancelled";
+            case INTERRUPTED -> "Audit stopped: interrupted";
+            default -> "Audit ended: " + status.id();
+        };
     }
 
     private QueryRow row(int index) {
