@@ -286,11 +286,14 @@ public final class PdfReport {
         two.addCell(bare(chart(writer, ChartFactory.createBarChart("Top cited domains", null, "answers", dom,
                 PlotOrientation.HORIZONTAL, false, false, false), 250, 220)));
         doc.add(two);
-        if (d.trend().size() > 1) {
+        // The trend ends at the batch this report is about: later batches are not part of its story.
+        List<BatchRepository.TrendPoint> upTo = d.trend().stream()
+                .filter(p -> !p.createdAt().isAfter(d.batch().createdAt())).toList();
+        if (upTo.size() > 1) {
             DefaultCategoryDataset trend = new DefaultCategoryDataset();
             TrendLabels labels = new TrendLabels();
-            for (BatchRepository.TrendPoint p : d.trend()) {
-                String when = labels.next(p.createdAt());
+            for (BatchRepository.TrendPoint p : upTo) {
+                String when = labels.next(p.createdAt()) + p.mark();
                 if (p.brandSOV() != null) trend.addValue(p.brandSOV(), "Brand SOV", when);
                 p.visibility().forEach((s, v) -> trend.addValue(v, "Visibility " + s, when));
             }

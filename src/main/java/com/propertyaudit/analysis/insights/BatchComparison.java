@@ -16,6 +16,9 @@ public final class BatchComparison {
     public record Delta(String metric, Double before, Double after, Double change, Double pValue, String test,
             boolean significant) {}
 
+    /** The deltas with whether the two batches were like for like (when not, the deltas cover what they share). */
+    public record Result(Comparability comparability, List<Delta> deltas) {}
+
     private BatchComparison() {}
 
     public static List<Delta> compare(Insights before, Insights after) {

@@ -232,7 +232,7 @@ public final class HistoryController {
         sov.setName("Brand share of voice (%)");
         TrendLabels labels = new TrendLabels();
         for (BatchRepository.TrendPoint p : model.trend) {
-            String when = labels.next(p.createdAt());
+            String when = labels.next(p.createdAt()) + p.mark();
             p.visibility().forEach((surface, v) -> {
                 if (v == null) return;
                 XYChart.Series<String, Number> s = bySurface.computeIfAbsent(surface, k -> {

@@ -227,12 +227,13 @@ public final class HistoryModel {
     public void compare(BatchSummary x, BatchSummary y) {
         BatchSummary before = x.createdAt().isBefore(y.createdAt()) ? x : y;
         BatchSummary after = before == x ? y : x;
-        background.run(() -> workspace.insights().compare(before.batchId(), after.batchId()).orElseThrow(
-                () -> new IllegalStateException("One of the two batches is no longer stored.")), deltas -> {
-            comparison.setAll(deltas);
+        background.run(() -> workspace.insights().comparison(before.batchId(), after.batchId()).orElseThrow(
+                () -> new IllegalStateException("One of the two batches is no longer stored.")), result -> {
+            comparison.setAll(result.deltas());
             comparisonTitle.set(before.property() + ": " + seconds(before) + " → " + seconds(after)
                     + (before.property().equals(after.property()) ? "" : " (" + after.property() + ")")
-                    + ". A change is flagged significant when p < 0.05.");
+                    + ". A change is flagged significant when p < 0.05."
+                    + (result.comparability().comparable() ? "" : "\n" + result.comparability().sentence()));
         }, e -> feedback.error("The batches could not be compared", FxTasks.describe(e)));
     }
 
