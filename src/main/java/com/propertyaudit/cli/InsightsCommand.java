@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsJson;
+import com.propertyaudit.analysis.insights.Measures;
 import com.propertyaudit.engine.AnalysisService;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.BatchRepository;
@@ -133,12 +134,13 @@ final class InsightsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s - batch %s (%s)%n", Terminal.safe(in.property()), in.batchId().toString().substring(0, 8),
                 in.createdAt());
         out.printf(Locale.ROOT, "%s%n%n", Terminal.safe(in.batchStatus().message()));
-        out.printf(Locale.ROOT, "Brand mention rate  %s%s%n", pct(s.brandMentionRate().percent()),
+        out.printf(Locale.ROOT, "Brand mention rate   %s%s%n", pct(s.brandMentionRate().percent()),
                 ci(s.brandMentionRate().ci(), s.brandMentionRate().n(), s.brandMentionRate().directional()));
         out.printf(Locale.ROOT, "Brand share of voice %s   unbranded: %s over %d answers%n", pct(s.brandSOV()),
                 pct(s.unbranded().brandSOV()), s.unbranded().answers());
         out.printf(Locale.ROOT, "Top competitor      %s%n", s.topCompetitor() == null ? "-" : Terminal.safe(s.topCompetitor()));
-        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "Visibility %-32s %s%s%n", Terminal.safe(surface),
+        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "%s · %-28s %s%s%n",
+                Measures.VISIBILITY_SCORE, Terminal.safe(surface),
                 v.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", v.score()),
                 v.ci() == null ? "" : String.format(Locale.ROOT, "  [%.1f, %.1f], n=%d", v.ci()[0], v.ci()[1], v.answers())));
         out.println();
@@ -165,7 +167,7 @@ final class InsightsCommand implements Callable<Integer> {
 
     private static String visibility(java.util.Map<String, Double> v) {
         StringBuilder sb = new StringBuilder();
-        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility " : ", ").append(Terminal.safe(k)).append(' ').append(fmt(x)));
+        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility score " : ", ").append(Terminal.safe(k)).append(' ').append(fmt(x)));
         return sb.toString();
     }
 

@@ -59,7 +59,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                     f.surface().label(), f.done(), f.total(), f.latencyMs() / 1000.0, f.error());
         } else if (event instanceof EngineEvent.RunFinished r) {
             line = String.format(Locale.ROOT, "[%s] run %s%s%s", r.surface().label(), r.status().id(),
-                    r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score()),
+                    r.score() == null ? "" : String.format(Locale.ROOT, ", visibility score %.1f", r.score()),
                     r.error() == null ? "" : ": " + r.error());
         } else if (event instanceof EngineEvent.Log l) {
             line = l.line();

@@ -21,6 +21,7 @@ import com.propertyaudit.analysis.ai.AnalysisRecord;
 import com.propertyaudit.analysis.ai.Finding;
 import com.propertyaudit.analysis.ai.SentimentCounts;
 import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.Measures;
 import com.propertyaudit.analysis.insights.TrendLabels;
 import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
@@ -228,15 +229,16 @@ public final class PdfReport {
         PdfPTable t = table(new float[] {3, 2, 3});
         header(t, "Measure", "Value", "Uncertainty");
         Insights.Rate r = s.brandMentionRate();
-        row(t, "Brand named in answers", pct(r.percent()), interval(r));
+        row(t, "Brand " + Measures.MENTION_RATE.toLowerCase(Locale.ROOT), pct(r.percent()), interval(r));
         row(t, "Brand share of voice", pct(s.brandSOV()), "over all entities named");
         Insights.Rate u = s.unbranded().brandMentionRate();
         row(t, "Unbranded share of voice", pct(s.unbranded().brandSOV()),
-                s.unbranded().queries() + " queries that do not name the brand; mention rate " + pct(u.percent()));
+                s.unbranded().queries() + " queries that do not name the brand; " + Measures.MENTION_RATE.toLowerCase(Locale.ROOT)
+                        + " " + pct(u.percent()));
         row(t, "Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(), "");
         for (Map.Entry<String, Insights.Visibility> e : s.visibility().entrySet()) {
             Insights.Visibility v = e.getValue();
-            row(t, "Visibility " + e.getKey(), num(v.score()), v.ci() == null ? "n=" + v.answers()
+            row(t, Measures.VISIBILITY_SCORE + " · " + e.getKey(), num(v.score()), v.ci() == null ? "n=" + v.answers()
                     : String.format(Locale.ROOT, "95%% CI %.1f–%.1f, n=%d%s", v.ci()[0], v.ci()[1], v.answers(),
                             v.answers() < Insights.DIRECTIONAL_BELOW ? ", directional" : ""));
         }
@@ -279,7 +281,7 @@ public final class PdfReport {
         in.domains().stream().limit(8).forEach(x -> dom.addValue(x.citations(), "Answers", x.domain()));
         PdfPTable two = new PdfPTable(2);
         two.setWidthPercentage(100);
-        JFreeChart visibility = ChartFactory.createBarChart("Visibility per surface", null, "score (0-100)", vis,
+        JFreeChart visibility = ChartFactory.createBarChart(Measures.VISIBILITY_SCORE + " per surface", null, null, vis,
                 PlotOrientation.HORIZONTAL, false, false, false);
         visibility.getCategoryPlot().getRangeAxis().setRange(0, 100);
         two.addCell(bare(chart(writer, visibility, 250, 220)));
@@ -295,7 +297,7 @@ public final class PdfReport {
             for (BatchRepository.TrendPoint p : upTo) {
                 String when = labels.next(p.createdAt()) + p.mark();
                 if (p.brandSOV() != null) trend.addValue(p.brandSOV(), "Brand SOV", when);
-                p.visibility().forEach((s, v) -> trend.addValue(v, "Visibility " + s, when));
+                p.visibility().forEach((s, v) -> trend.addValue(v, "Visibility score · " + s, when));
             }
             JFreeChart line = ChartFactory.createLineChart("Trend over batches (UTC)", null, null, trend,
                     PlotOrientation.VERTICAL, true, false, false);

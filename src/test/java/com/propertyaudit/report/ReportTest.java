@@ -84,6 +84,36 @@ class ReportTest {
         assertThat(rows.get(2).get("score")).isEmpty();
     }
 
+    static List<CSVRecord> read(Path file) throws Exception {
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            r.read(); // the byte-order mark
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void answersJoinMentionsOnAnswerIdAndPerSurfaceCountsAreColumns() throws Exception {
+        CsvExport.write(data(), dir.resolve("out"));
+        List<CSVRecord> answers = read(dir.resolve("out/answers.csv"));
+        List<CSVRecord> mentions = read(dir.resolve("out/mentions.csv"));
+        List<CSVRecord> citations = read(dir.resolve("out/citations.csv"));
+        java.util.Set<String> ids = new java.util.HashSet<>(answers.stream().map(a -> a.get("answer_id")).toList());
+        assertThat(ids).containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(mentions).isNotEmpty().allSatisfy(m -> assertThat(ids).contains(m.get("answer_id")));
+        assertThat(citations).isNotEmpty().allSatisfy(c -> assertThat(ids).contains(c.get("answer_id")));
+
+        List<CSVRecord> competitors = read(dir.resolve("out/competitors.csv"));
+        assertThat(competitors.get(0).get("mentions_simulated_demo")).isEqualTo("1");
+        List<CSVRecord> domains = read(dir.resolve("out/domains.csv"));
+        assertThat(domains.get(0).get("citations_simulated_demo")).isEqualTo("1");
+        assertThat(domains.get(0).get("share_of_citations_pct")).isEqualTo("100.0");
+        for (String name : CsvExport.FILES) {
+            assertThat(Files.readString(dir.resolve("out").resolve(name))).as(name).doesNotContain("={", "{simulated");
+        }
+        assertThat(CsvExport.r1(14.369846878680802)).isEqualTo(14.4);
+        assertThat(CsvExport.column("openai:gpt-5+web")).isEqualTo("openai_gpt_5_web");
+    }
+
     @Test
     void numbersAreNeverQuoted() {
         assertThat(CsvExport.safe(-3.5)).isEqualTo(-3.5);

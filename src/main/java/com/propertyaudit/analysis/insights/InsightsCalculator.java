@@ -93,7 +93,11 @@ public final class InsightsCalculator {
                 .thenComparing(Comparator.comparingInt(Insights.DomainRow::retrievedOnly).reversed())
                 .thenComparing(Insights.DomainRow::domain));
 
-        int unbrandedQueries = (int) branded.values().stream().filter(b -> !b).count();
+        // Queries that do not name the brand and have at least one answer: mid-run, unasked ones are not counted.
+        java.util.Set<Integer> answered = new java.util.HashSet<>();
+        for (StoredAnswer a : done) answered.add(a.answer().queryIndex());
+        int unbrandedQueries = (int) branded.entrySet().stream().filter(e -> !e.getValue() && answered.contains(e.getKey()))
+                .count();
         Insights.Summary summary = new Insights.Summary(pct(all.brand, all.entityMentions()),
                 Insights.Rate.of(all.brand, all.answers),
                 competitorRows.isEmpty() ? null : competitorRows.get(0).name(), done.size(), outcomes, visibility,

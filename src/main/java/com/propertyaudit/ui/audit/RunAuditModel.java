@@ -338,7 +338,7 @@ public final class RunAuditModel {
             } else if (e instanceof EngineEvent.RunFinished r) {
                 SurfaceProgress p = byRun.get(r.runId());
                 if (p != null) p.label.set(r.surface().label() + ": " + r.status().id()
-                        + (r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score())));
+                        + (r.score() == null ? "" : String.format(Locale.ROOT, ", visibility score %.1f", r.score())));
                 log.add("[" + r.surface().label() + "] run " + r.status().id() + (r.error() == null ? "" : ": " + r.error()));
             } else if (e instanceof EngineEvent.Log l) {
                 log.add(l.line());

@@ -237,7 +237,7 @@ public final class HistoryController {
                 if (v == null) return;
                 XYChart.Series<String, Number> s = bySurface.computeIfAbsent(surface, k -> {
                     XYChart.Series<String, Number> n = new XYChart.Series<>();
-                    n.setName("Visibility · " + k);
+                    n.setName("Visibility score · " + k);
                     return n;
                 });
                 s.getData().add(new XYChart.Data<>(when, v));

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
@@ -95,7 +96,7 @@ public final class InsightsController {
         });
         domains.getColumns().setAll(List.of(text("Domain", Insights.DomainRow::domain, 190),
                 number("Answers citing it", r -> r.citations(), "%.0f", 130),
-                number("Share", Insights.DomainRow::share, "%.1f%%", 110),
+                number("Share of all citations", Insights.DomainRow::share, "%.1f%%", 150),
                 number("Found, not cited", r -> r.retrievedOnly(), "%.0f", 130),
                 text("By surface", r -> bySurface(r.bySurface()), 300)));
         model.insights.addListener((o, was, now) -> {
@@ -133,10 +134,10 @@ public final class InsightsController {
         // updated in place rather than rebuilt, so the FX thread is never held for long.
         renderTiles(tiles(in));
         List<InsightsModel.Bar> shares = InsightsModel.shareOfVoice(in);
-        update(sov, horizontal(shares, in.property()));
+        update(sovChart, sov, horizontal(shares, in.property()));
         scale((NumberAxis) sovChart.getXAxis(), shares);
-        update(visibility, horizontal(InsightsModel.visibility(in), null));
-        update(cited, horizontal(InsightsModel.citedDomains(in), null));
+        update(visibilityChart, visibility, horizontal(InsightsModel.visibility(in), null));
+        update(domainChart, cited, horizontal(InsightsModel.citedDomains(in), null));
         competitors.getItems().setAll(in.competitors());
         domains.getItems().setAll(in.domains());
         competitors.sort();
@@ -199,12 +200,21 @@ public final class InsightsController {
         }
     }
 
-    /** New bars; when they are the same categories in the same order, only their lengths change. */
-    private static void update(XYChart.Series<Number, String> series, List<XYChart.Data<Number, String>> bars) {
+    /**
+     * New bars; when they are the same categories in the same order, only their lengths change.
+     * Otherwise the axis is given the new order outright: left to itself it keeps the order of the
+     * categories it has already seen, so a refreshed chart would stay sorted as the previous batch.
+     */
+    private static void update(BarChart<Number, String> chart, XYChart.Series<Number, String> series,
+            List<XYChart.Data<Number, String>> bars) {
         ObservableList<XYChart.Data<Number, String>> have = series.getData();
         boolean same = have.size() == bars.size();
         for (int i = 0; same && i < bars.size(); i++) same = have.get(i).getYValue().equals(bars.get(i).getYValue());
         if (!same) {
+            have.clear();
+            CategoryAxis axis = (CategoryAxis) chart.getYAxis();
+            axis.setAutoRanging(false);
+            axis.getCategories().setAll(bars.stream().map(XYChart.Data::getYValue).distinct().toList());
             have.setAll(bars);
             return;
         }
