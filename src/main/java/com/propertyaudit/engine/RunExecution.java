@@ -190,9 +190,13 @@ final class RunExecution {
         }
     }
 
-    /** Reproducible Simulated answers per surface, query and sample. */
+    /**
+     * Reproducible Simulated answers per batch, surface, query and sample: the batch in the high 32
+     * bits (so each demo batch answers differently, and a resume of it the same), the rest below.
+     */
     private long seed(AnswerKey key) {
-        return 31L * run.surface().id().hashCode() + 1_000_003L * key.queryIndex() + key.sample();
+        long answer = 31L * run.surface().id().hashCode() + 1_000_003L * key.queryIndex() + key.sample();
+        return ((long) batch.id().hashCode() << 32) | (answer & 0xFFFF_FFFFL);
     }
 
     private void record(Outcome o) {
