@@ -1,0 +1,130 @@
+package com.propertyaudit.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A demo batch run to the end and a second one cancelled, then every screen in the light theme, a
+ * live switch to dark, and every screen again: each screen must turn dark at once, and no CSS
+ * warning may be logged on the way. Writes target/screenshots/{screen}-{theme}.png.
+ */
+class ThemeTourTest extends FxRobot {
+
+    static final List<String> SCREENS = List.of("properties", "run-audit", "insights", "history", "settings");
+
+    @TempDir
+    Path home;
+
+    PropertyAuditApp app;
+    final List<String> cssWarnings = new CopyOnWriteArrayList<>();
+    final Handler css = new Handler() {
+        @Override
+        public void publish(LogRecord r) {
+            cssWarnings.add(r.getMessage() + (r.getThrown() == null ? "" : " " + r.getThrown()));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    };
+
+    @BeforeEach
+    void start() throws Exception {
+        Logger.getLogger("javafx.css").addHandler(css);
+        FxToolkit.registerPrimaryStage();
+        app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Logger.getLogger("javafx.css").removeHandler(css);
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void aCancelledBatchReadsCancelledAndALiveThemeSwitchRestylesEveryScreen() throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#run-audit").tryQuery()
+                .map(b -> !b.isDisabled()).orElse(false));
+        clickOn("#run-audit");
+        clickOn("#nav-insights");
+        Label banner = lookup("#insights-banner").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> banner.getText().startsWith("All models complete"));
+
+        clickOn("#nav-run-audit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
+        clickOn("#run-audit");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#cancel").queryButton().isDisabled());
+        clickOn("#cancel");
+        clickOn("#nav-insights");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> banner.getText().startsWith("Stopped by you — "));
+        assertThat(banner.getText()).contains(" answers; the insights cover them");
+
+        // Every banner style resolves against the theme without a CSS warning.
+        for (String style : List.of("banner-bad", "banner-ok", "banner-none", "banner-warn")) {
+            interact(() -> banner.getStyleClass().setAll("label", "banner", style));
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        tour(shots, "light");
+        ComboBox<String> theme = lookup("#theme").queryComboBox();
+        interact(() -> theme.setValue("dark"));
+        tour(shots, "dark");
+        interact(() -> theme.setValue("light"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(cssWarnings).as("CSS warnings").isEmpty();
+    }
+
+    private void tour(Path shots, String theme) throws Exception {
+        for (String screen : SCREENS) {
+            clickOn("#nav-" + screen);
+            WaitForAsyncUtils.waitForFxEvents();
+            Thread.sleep(400);
+            WaitForAsyncUtils.waitForFxEvents();
+            Image image = capture(lookup("#nav-settings").query().getScene().getRoot()).getImage();
+            robotContext().getCaptureSupport().saveImage(image, shots.resolve(screen + "-" + theme + ".png"));
+            double light = lightness(image);
+            if (theme.equals("dark")) assertThat(light).as("%s in the dark theme", screen).isLessThan(0.35);
+            else assertThat(light).as("%s in the light theme", screen).isGreaterThan(0.65);
+        }
+    }
+
+    /** Mean brightness of the image, 0 (black) to 1 (white), on a sparse grid. */
+    private static double lightness(Image image) {
+        PixelReader px = image.getPixelReader();
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                sum += px.getColor(x, y).getBrightness();
+                n++;
+            }
+        }
+        return sum / n;
+    }
+}
