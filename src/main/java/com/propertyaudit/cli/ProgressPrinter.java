@@ -51,7 +51,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                                 : f.outcome().label() + (f.outcome().isAnswer() ? "" : ", not counted"),
                         f.latencyMs() / 1000.0, f.outcome() != AnswerOutcome.COMPLETED ? ""
                                 : f.brandMentioned() ? " - brand named, rank " + f.brandRank() : " - brand not named",
-                        f.note() == null ? "" : " (" + f.note() + ")");
+                        f.note() == null ? "" : ": " + f.note());
             }
         } else if (event instanceof EngineEvent.QueryFailed f) {
             bars.put(f.runId(), new Bar(f.surface().label(), f.done(), f.total()));

@@ -231,7 +231,7 @@ final class RunCommand implements Callable<Integer> {
                     Terminal.safe(r.surface().id()),
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
                     counts.answers(), counts.excluded(), r.costUsd(),
-                    r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")");
+                    r.error() == null ? "" : " - " + Terminal.safe(r.error()));
         }
         if (analysed != null) AnalysisText.print(out, analysed);
     }

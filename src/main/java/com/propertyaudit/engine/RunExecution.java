@@ -258,7 +258,7 @@ final class RunExecution {
         } else if (counts.answers() == 0 && total > 0) {
             status = RunStatus.FAILED;
             String left = counts.exclusionSentence();
-            error = "No reply of this surface is an answer" + (left == null ? "" : " (" + left + ")")
+            error = "No reply of this surface is an answer" + (left == null ? "" : ": " + left)
                     + "; see the answers' notes and errors.";
         } else if (counts.answers() < total) {
             status = RunStatus.INCOMPLETE;

@@ -66,6 +66,11 @@ public final class PropertiesModel {
      * they were run under).
      */
     public void save() {
+        save(() -> { });
+    }
+
+    /** Saves, then runs {@code then} once the property is stored (not when the save fails). */
+    public void save(Runnable then) {
         if (!editor.problem().get().isEmpty()) return;
         Property p = editor.toProperty();
         String original = editor.originalName();
@@ -81,6 +86,7 @@ public final class PropertiesModel {
         }, saved -> {
             editor.load(saved);
             refresh(saved.name());
+            then.run();
         }, e -> feedback.error("The property could not be saved", FxTasks.describe(e)));
     }
 
