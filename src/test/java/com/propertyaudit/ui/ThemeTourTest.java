@@ -74,6 +74,17 @@ class ThemeTourTest extends FxRobot {
         Label banner = lookup("#insights-banner").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> banner.getText().startsWith("All models complete"));
 
+        // Drill-down: a competitor's row opens History on the answers naming it.
+        javafx.scene.control.TableView<?> competitors = lookup("#competitors").queryAs(javafx.scene.control.TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !competitors.getItems().isEmpty());
+        scrollTo(competitors);
+        doubleClickOn(lookup("#competitors .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        assertThat(lookup("#nav-history").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+        Label count = lookup("#answer-count").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count.getText().contains("· Answers naming "));
+        clickOn("#filter-clear");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count.getText().equals("36 of 36 answers"));
+
         clickOn("#nav-run-audit");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
         clickOn("#run-audit");
@@ -112,6 +123,19 @@ class ThemeTourTest extends FxRobot {
             if (theme.equals("dark")) assertThat(light).as("%s in the dark theme", screen).isLessThan(0.35);
             else assertThat(light).as("%s in the light theme", screen).isGreaterThan(0.65);
         }
+    }
+
+    private void scrollTo(javafx.scene.Node node) {
+        interact(() -> {
+            javafx.scene.Node n = node;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) n = n.getParent();
+            if (n instanceof javafx.scene.control.ScrollPane sp) {
+                double contentHeight = sp.getContent().getBoundsInLocal().getHeight();
+                double y = node.localToScene(0, 0).getY() - sp.getContent().localToScene(0, 0).getY();
+                sp.setVvalue(Math.min(1, y / Math.max(1, contentHeight - sp.getViewportBounds().getHeight())));
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Mean brightness of the image, 0 (black) to 1 (white), on a sparse grid. */

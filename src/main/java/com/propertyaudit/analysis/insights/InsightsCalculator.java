@@ -107,7 +107,7 @@ public final class InsightsCalculator {
         return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs, outcomes,
                 batch.snapshot().queries().size() * batch.samples() * runs.size()), summary,
                 competitorRows,
-                domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded));
+                domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded), topics(batch, done));
     }
 
     /**
@@ -161,6 +161,30 @@ public final class InsightsCalculator {
         return new Insights.StatusView(status, message, runs.size(), completed, incomplete, running, failed, cancelled,
                 interrupted);
     }
+
+    /** Topic rows in the order the topics first appear among the queries. */
+    static List<Insights.TopicRow> topics(Batch batch, List<StoredAnswer> done) {
+        Map<String, int[]> acc = new LinkedHashMap<>(); // topic -> {queries, answers, naming}
+        List<String> topicOf = new ArrayList<>();
+        for (var q : batch.snapshot().queries()) {
+            String t = q.topic() == null || q.topic().isBlank() ? NO_TOPIC : q.topic().strip();
+            topicOf.add(t);
+            acc.computeIfAbsent(t, k -> new int[3])[0]++;
+        }
+        for (StoredAnswer a : done) {
+            int q = a.answer().queryIndex();
+            if (q < 0 || q >= topicOf.size()) continue;
+            int[] c = acc.get(topicOf.get(q));
+            c[1]++;
+            if (a.score().brandMentioned()) c[2]++;
+        }
+        List<Insights.TopicRow> out = new ArrayList<>();
+        acc.forEach((t, c) -> out.add(new Insights.TopicRow(t, c[0], Insights.Rate.of(c[2], c[1]))));
+        return out;
+    }
+
+    /** The topic of queries that have none. */
+    public static final String NO_TOPIC = "(no topic)";
 
     private static Insights.Visibility visibility(List<Double> scores) {
         if (scores == null || scores.isEmpty()) return new Insights.Visibility(null, 0, null);
