@@ -62,8 +62,13 @@ public final class PdfReport {
 
     private final BaseFont regular;
     private final BaseFont bold;
+    private final boolean withAppendix;
+    /** The document being built, for headings that must move to the next page. */
+    private Document currentDoc;
+    private PdfWriter currentWriter;
 
-    private PdfReport() throws IOException {
+    private PdfReport(boolean withAppendix) throws IOException {
+        this.withAppendix = withAppendix;
         regular = font("DejaVuSans.ttf");
         bold = font("DejaVuSans-Bold.ttf");
     }
@@ -73,6 +78,11 @@ public final class PdfReport {
      * removed whatever happens.
      */
     public static void write(ReportData data, Path file) throws IOException {
+        write(data, file, true);
+    }
+
+    /** @param withAppendix whether the appendix of every answer is included (the rest is the same) */
+    public static void write(ReportData data, Path file, boolean withAppendix) throws IOException {
         ExportTargets.checkPdf(file);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -80,7 +90,7 @@ public final class PdfReport {
         Throwable failure = null;
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                writeTo(data, out);
+                writeTo(data, out, withAppendix);
             } catch (IOException e) {
                 throw FileProblems.whileWriting(dir, e);
             }
@@ -99,9 +109,13 @@ public final class PdfReport {
      * error is kept and thrown instead.
      */
     static void writeTo(ReportData data, OutputStream out) throws IOException {
+        writeTo(data, out, true);
+    }
+
+    static void writeTo(ReportData data, OutputStream out, boolean withAppendix) throws IOException {
         FirstWriteError sink = new FirstWriteError(out);
         try {
-            new PdfReport().render(data, sink);
+            new PdfReport(withAppendix).render(data, sink);
         } catch (RuntimeException e) {
             if (sink.error != null) throw sink.error;
             throw e;
@@ -163,6 +177,8 @@ public final class PdfReport {
         Insights in = d.insights();
         Document doc = new Document(PageSize.A4, 48, 48, 56, 56);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
+        currentDoc = doc;
+        currentWriter = writer;
         writer.setPageEvent(new Footer(in.property(), d.simulated()));
         doc.addTitle("GEO audit - " + in.property());
         doc.addCreator("PropertyAudit");
@@ -179,8 +195,10 @@ public final class PdfReport {
             doc.newPage();
             tables(doc, in);
             agreement(doc, in);
-            doc.newPage();
-            appendix(doc, d);
+            if (withAppendix) {
+                doc.newPage();
+                appendix(doc, d);
+            }
             doc.newPage();
             methodology(doc, in);
         } catch (DocumentException e) {
@@ -193,7 +211,7 @@ public final class PdfReport {
         Insights in = d.insights();
         doc.add(spacer(120));
         doc.add(new Paragraph("Generative engine visibility audit", f(12, false, MUTED)));
-        doc.add(new Paragraph(in.property(), f(28, true, Color.BLACK)));
+        doc.add(new Paragraph(BidiText.visual(in.property()), f(28, true, Color.BLACK)));
         doc.add(spacer(8));
         doc.add(new Paragraph("Batch of " + in.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC · "
                 + in.batchId().toString().substring(0, 8), f(11, false, MUTED)));
@@ -257,8 +275,8 @@ public final class PdfReport {
         Insights in = d.insights();
         doc.add(heading("Charts"));
         DefaultCategoryDataset sov = new DefaultCategoryDataset();
-        if (in.summary().brandSOV() != null) sov.addValue(in.summary().brandSOV(), "SOV", in.property());
-        in.competitors().stream().limit(7).forEach(c -> sov.addValue(c.sov(), "SOV", c.name()));
+        if (in.summary().brandSOV() != null) sov.addValue(in.summary().brandSOV(), "SOV", BidiText.visual(in.property()));
+        in.competitors().stream().limit(7).forEach(c -> sov.addValue(c.sov(), "SOV", BidiText.visual(c.name())));
         JFreeChart shares = ChartFactory.createBarChart("Share of voice (%)", null, "%", sov,
                 PlotOrientation.HORIZONTAL, false, false, false);
         if (in.summary().brandSOV() != null) {
@@ -320,6 +338,16 @@ public final class PdfReport {
                 bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
                 bars.setShadowVisible(false);
                 bars.setSeriesPaint(0, ACCENT);
+                // Each bar carries its value, so the chart reads without the axis.
+                bars.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
+                        new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
+                bars.setDefaultItemLabelsVisible(true);
+                if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
+                    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+                }
+                bars.setDefaultItemLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 8));
+                plot.getRangeAxis().setUpperMargin(0.12);
             }
             plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.5f);
             plot.getDomainAxis().setTickLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 9));
@@ -448,8 +476,9 @@ public final class PdfReport {
         Map<Integer, List<StoredAnswer>> byQuery = d.answers().stream()
                 .collect(Collectors.groupingBy(a -> a.answer().queryIndex(), java.util.TreeMap::new, Collectors.toList()));
         for (Map.Entry<Integer, List<StoredAnswer>> e : byQuery.entrySet()) {
-            Paragraph q = new Paragraph((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText(),
+            Paragraph q = new Paragraph(BidiText.visual((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText()),
                     f(10, true, ACCENT));
+            keepWithNext(doc, 90);
             q.setSpacingBefore(6);
             q.setSpacingAfter(4);
             doc.add(q);
@@ -520,6 +549,7 @@ public final class PdfReport {
     }
 
     private Paragraph subheading(String text) {
+        keepWithNext(currentDoc, 90);
         Paragraph p = new Paragraph(text, f(11, true, Color.BLACK));
         p.setSpacingBefore(6);
         p.setSpacingAfter(6);
@@ -527,10 +557,20 @@ public final class PdfReport {
     }
 
     private Paragraph heading(String text) {
+        keepWithNext(currentDoc, 130);
         Paragraph p = new Paragraph(text, f(15, true, ACCENT));
         p.setSpacingBefore(10);
         p.setSpacingAfter(8);
         return p;
+    }
+
+    /**
+     * A heading is never left alone at a page's foot: when less than {@code room} points are left
+     * below it for what follows, it starts the next page.
+     */
+    private void keepWithNext(Document doc, float room) {
+        if (doc == null || currentWriter == null) return;
+        if (currentWriter.getVerticalPosition(true) - doc.bottom() < room) doc.newPage();
     }
 
     private static Paragraph spacer(float points) {
@@ -549,7 +589,7 @@ public final class PdfReport {
 
     private void header(PdfPTable t, String... cells) {
         for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c, f(8.5f, true, Color.WHITE)));
+            PdfPCell cell = new PdfPCell(new Phrase(BidiText.visual(c), f(8.5f, true, Color.WHITE)));
             cell.setBackgroundColor(ACCENT);
             cell.setPadding(4);
             t.addCell(cell);
@@ -558,7 +598,7 @@ public final class PdfReport {
 
     private void row(PdfPTable t, String... cells) {
         for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c == null ? "" : c, f(8.5f, false, Color.BLACK)));
+            PdfPCell cell = new PdfPCell(new Phrase(c == null ? "" : BidiText.visual(c), f(8.5f, false, Color.BLACK)));
             cell.setPadding(4);
             cell.setBorderColor(new Color(0xD0D7DE));
             t.addCell(cell);
@@ -596,7 +636,7 @@ public final class PdfReport {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
-            Phrase left = new Phrase("PropertyAudit · " + property, f(8, false, MUTED));
+            Phrase left = new Phrase("PropertyAudit · " + BidiText.visual(property), f(8, false, MUTED));
             Phrase right = new Phrase("Page " + writer.getPageNumber(), f(8, false, MUTED));
             com.lowagie.text.pdf.ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, left, document.left(), 30, 0);
             com.lowagie.text.pdf.ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, right, document.right(), 30, 0);

@@ -149,4 +149,34 @@ class ReportTest {
             assertThat(lastPage).contains("SIMULATED DATA");
         }
     }
+
+    @Test
+    void theAppendixIsOptionalAndRightToLeftNamesReadInOrder() throws Exception {
+        ReportData d = data();
+        Path without = dir.resolve("short.pdf");
+        PdfReport.write(d, without, false);
+        Path with = dir.resolve("long.pdf");
+        PdfReport.write(d, with, true);
+        try (PDDocument a = Loader.loadPDF(without.toFile()); PDDocument b = Loader.loadPDF(with.toFile())) {
+            assertThat(new PDFTextStripper().getText(a)).doesNotContain("Appendix").contains("Methodology");
+            assertThat(a.getNumberOfPages()).isLessThan(b.getNumberOfPages());
+        }
+
+        // Hebrew is written in visual order, so a reader (and PDFBox's extraction) gets it back in logical order.
+        String hebrew = "דירות הנמל";
+        assertThat(BidiText.visual(hebrew)).isEqualTo(new StringBuilder(hebrew).reverse().toString());
+        assertThat(BidiText.visual("Lofts (" + hebrew + ")")).isEqualTo("Lofts (" + new StringBuilder(hebrew).reverse() + ")");
+        assertThat(BidiText.visual("Café Lofts")).isEqualTo("Café Lofts");
+        Property p = d.batch().snapshot();
+        Property named = new Property(hebrew, p.aliases(), p.domains(), p.location(), p.competitors(), p.queries());
+        Batch b = new Batch(d.batch().id(), hebrew, named, 1, "{}", d.batch().createdAt(), null);
+        Insights in = InsightsCalculator.compute(b, d.runs(), d.answers(), q -> false);
+        Path rtl = dir.resolve("rtl.pdf");
+        PdfReport.write(new ReportData(b, d.runs(), d.answers(), in, List.of()), rtl, false);
+        try (PDDocument doc = Loader.loadPDF(rtl.toFile())) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setEndPage(1);
+            assertThat(first.getText(doc)).contains(hebrew);
+        }
+    }
 }
