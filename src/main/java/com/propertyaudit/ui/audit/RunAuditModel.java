@@ -354,7 +354,7 @@ public final class RunAuditModel {
     public String finishedSummary(String property) {
         int done = rows.stream().mapToInt(r -> r.done.get()).sum();
         int failed = rows.stream().mapToInt(r -> r.failed.get()).sum();
-        String s = (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
+        String s = (property.isEmpty() ? "" : property + ": ") + (done - failed) + (done - failed == 1 ? " answer" : " answers")
                 + (failed > 0 ? ", " + failed + " left out (cut off, empty or failed)" : "") + ".";
         BatchStatus st = finishedStatus.get();
         return st == BatchStatus.CANCELLED || st == BatchStatus.INTERRUPTED
