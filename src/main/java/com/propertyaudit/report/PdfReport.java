@@ -10,6 +10,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.DefaultFontMapper;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -173,6 +174,24 @@ public final class PdfReport {
         return new Font(isBold ? bold : regular, size, Font.NORMAL, color);
     }
 
+    /**
+     * Text that may hold any script (names, queries, answers): right-to-left runs in reading order,
+     * and each character in the first font that has it — DejaVu Sans, else a CJK or symbol font.
+     */
+    private Phrase text(String s, float size, boolean isBold, Color color) {
+        FontSelector selector = new FontSelector();
+        selector.addFont(f(size, isBold, color));
+        for (BaseFont fallback : FallbackFonts.all()) selector.addFont(new Font(fallback, size, Font.NORMAL, color));
+        String visual = s == null ? "" : BidiText.visual(s);
+        return visual.isEmpty() ? new Phrase("", f(size, isBold, color)) : selector.process(visual);
+    }
+
+    private Paragraph paragraph(String s, float size, boolean isBold, Color color) {
+        Paragraph p = new Paragraph(text(s, size, isBold, color));
+        p.setLeading(size * 1.5f);
+        return p;
+    }
+
     private void render(ReportData d, OutputStream out) {
         Insights in = d.insights();
         Document doc = new Document(PageSize.A4, 48, 48, 56, 56);
@@ -211,7 +230,7 @@ public final class PdfReport {
         Insights in = d.insights();
         doc.add(spacer(120));
         doc.add(new Paragraph("Generative engine visibility audit", f(12, false, MUTED)));
-        doc.add(new Paragraph(BidiText.visual(in.property()), f(28, true, Color.BLACK)));
+        doc.add(paragraph(in.property(), 28, true, Color.BLACK));
         doc.add(spacer(8));
         doc.add(new Paragraph("Batch of " + in.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC · "
                 + in.batchId().toString().substring(0, 8), f(11, false, MUTED)));
@@ -476,8 +495,7 @@ public final class PdfReport {
         Map<Integer, List<StoredAnswer>> byQuery = d.answers().stream()
                 .collect(Collectors.groupingBy(a -> a.answer().queryIndex(), java.util.TreeMap::new, Collectors.toList()));
         for (Map.Entry<Integer, List<StoredAnswer>> e : byQuery.entrySet()) {
-            Paragraph q = new Paragraph(BidiText.visual((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText()),
-                    f(10, true, ACCENT));
+            Paragraph q = paragraph((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText(), 10, true, ACCENT);
             keepWithNext(doc, 90);
             q.setSpacingBefore(6);
             q.setSpacingAfter(4);
@@ -550,7 +568,7 @@ public final class PdfReport {
 
     private Paragraph subheading(String text) {
         keepWithNext(currentDoc, 90);
-        Paragraph p = new Paragraph(text, f(11, true, Color.BLACK));
+        Paragraph p = paragraph(text, 11, true, Color.BLACK);
         p.setSpacingBefore(6);
         p.setSpacingAfter(6);
         return p;
@@ -558,7 +576,7 @@ public final class PdfReport {
 
     private Paragraph heading(String text) {
         keepWithNext(currentDoc, 130);
-        Paragraph p = new Paragraph(text, f(15, true, ACCENT));
+        Paragraph p = paragraph(text, 15, true, ACCENT);
         p.setSpacingBefore(10);
         p.setSpacingAfter(8);
         return p;
@@ -589,7 +607,7 @@ public final class PdfReport {
 
     private void header(PdfPTable t, String... cells) {
         for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(BidiText.visual(c), f(8.5f, true, Color.WHITE)));
+            PdfPCell cell = new PdfPCell(text(c, 8.5f, true, Color.WHITE));
             cell.setBackgroundColor(ACCENT);
             cell.setPadding(4);
             t.addCell(cell);
@@ -598,7 +616,7 @@ public final class PdfReport {
 
     private void row(PdfPTable t, String... cells) {
         for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c == null ? "" : BidiText.visual(c), f(8.5f, false, Color.BLACK)));
+            PdfPCell cell = new PdfPCell(text(c, 8.5f, false, Color.BLACK));
             cell.setPadding(4);
             cell.setBorderColor(new Color(0xD0D7DE));
             t.addCell(cell);
@@ -636,7 +654,7 @@ public final class PdfReport {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
-            Phrase left = new Phrase("PropertyAudit · " + BidiText.visual(property), f(8, false, MUTED));
+            Phrase left = text("PropertyAudit · " + property, 8, false, MUTED);
             Phrase right = new Phrase("Page " + writer.getPageNumber(), f(8, false, MUTED));
             com.lowagie.text.pdf.ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, left, document.left(), 30, 0);
             com.lowagie.text.pdf.ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, right, document.right(), 30, 0);

@@ -179,4 +179,35 @@ class ReportTest {
             assertThat(first.getText(doc)).contains(hebrew);
         }
     }
+
+    @Test
+    void everyScriptPrintsAndExtractsBack() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FallbackFonts.all().size() == 2,
+                "needs fonts-wqy-microhei and fonts-symbola (.ci/run installs them)");
+        ReportData d = data();
+        String japanese = "ドメイン・サンディエゴ";
+        String chinese = "北京公寓";
+        String korean = "서울 아파트";
+        String hebrew = "דירות הנמל";
+        String emoji = "Pet friendly 🐶";
+        Property p = d.batch().snapshot();
+        Property named = new Property(japanese, p.aliases(), p.domains(), p.location(),
+                List.of(com.propertyaudit.domain.Competitor.named(chinese), com.propertyaudit.domain.Competitor.named(korean),
+                        com.propertyaudit.domain.Competitor.named(hebrew), com.propertyaudit.domain.Competitor.named(emoji)),
+                p.queries());
+        Batch b = new Batch(d.batch().id(), japanese, named, 1, "{}", d.batch().createdAt(), null);
+        Run run = d.runs().get(0);
+        StoredAnswer all = new StoredAnswer(new Answer(9, run.id(), 0, p.queries().get(0).text(), "price", 1,
+                AnswerOutcome.COMPLETED, chinese + ", " + korean + ", " + hebrew + " and " + emoji, List.of(), "{}", "{}",
+                "stop", null, null, 900, 5, 50, Instant.EPOCH, List.of()), new AnswerScore(false, null, false,
+                List.of(new EntityRank(chinese, 1), new EntityRank(korean, 2), new EntityRank(hebrew, 3),
+                        new EntityRank(emoji, 4)), List.of(), 0.0, List.of()));
+        Insights in = InsightsCalculator.compute(b, d.runs(), List.of(all), q -> false);
+        Path pdf = dir.resolve("scripts.pdf");
+        PdfReport.write(new ReportData(b, d.runs(), List.of(all), in, List.of()), pdf, true);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(japanese, chinese, korean, hebrew, emoji);
+        }
+    }
 }
