@@ -129,6 +129,11 @@ class ThemeTourTest extends FxRobot {
             clickOn("#nav-" + screen);
             WaitForAsyncUtils.waitForFxEvents();
             if (screen.equals("insights")) scrollTo(lookup("#header").query());
+            if (screen.equals("settings")) {
+                // The text drawn, not only the label's property, keeps the variable's underscore.
+                assertThat(lookup("#folder .text").queryAs(javafx.scene.text.Text.class).getText())
+                        .contains("PROPERTYAUDIT_HOME");
+            }
             Thread.sleep(400);
             WaitForAsyncUtils.waitForFxEvents();
             Image image = capture(lookup("#nav-settings").query().getScene().getRoot()).getImage();
