@@ -92,9 +92,12 @@ class ThemeTourTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> count.getText().equals("36 of 36 answers"));
 
         clickOn("#nav-run-audit");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
+        // Looked up once: a lookup from this thread while a screen redraws can see its children change.
+        javafx.scene.control.Button run = lookup("#run-audit").queryButton();
+        javafx.scene.control.Button cancel = lookup("#cancel").queryButton();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !run.isDisabled());
         clickOn("#run-audit");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !lookup("#cancel").queryButton().isDisabled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cancel.isDisabled());
         // Some answers first (the slower web surface a tenth of the way), so the cancelled batch has insights.
         javafx.scene.control.ProgressBar web = lookup("#progress-simulated-demo-web")
                 .queryAs(javafx.scene.control.ProgressBar.class);
