@@ -50,6 +50,8 @@ final class BatchesCommand implements Callable<Integer> {
                 out.println(property == null ? "No batches yet. Start one with 'propertyaudit run --property NAME'."
                         : "No batches for '" + Terminal.safe(property) + "'.");
             } else {
+                out.printf(Locale.ROOT, "%-8s  %-19s  %-11s %9s  %-30s %s%n", "BATCH", "CREATED (UTC)", "STATUS",
+                        "ANSWERS", "PROPERTY", "SURFACES");
                 for (BatchSummary b : all) {
                     out.printf(Locale.ROOT, "%s  %s  %-11s %4d/%-4d  %-30s %s%n", b.batchId().toString().substring(0, 8),
                             b.createdAt().toString().substring(0, 19).replace('T', ' '), b.status().id(), b.answers(),

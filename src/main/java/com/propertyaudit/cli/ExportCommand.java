@@ -24,6 +24,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--format", required = true, paramLabel = "csv|pdf", description = "csv or pdf.")
     String format;
 
+    @Option(names = "--no-appendix", description = "pdf: leave out the appendix of every answer (a short report).")
+    boolean noAppendix;
+
     @Option(names = "--out", required = true, paramLabel = "PATH",
             description = "csv: a folder, or FILE.zip; pdf: FILE.pdf.")
     Path out;
@@ -40,7 +43,7 @@ final class ExportCommand implements Callable<Integer> {
             try (Workspace ws = Workspaces.open()) {
                 UUID id = Batches.resolve(ws, batch, null);
                 if (f.equals("csv")) ws.reports().csv(id, out);
-                else ws.reports().pdf(id, out);
+                else ws.reports().pdf(id, out, !noAppendix);
                 spec.commandLine().getErr().println("Wrote " + Terminal.safe(out.toAbsolutePath().toString()));
                 return PropertyAuditCommand.OK;
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsJson;
+import com.propertyaudit.analysis.insights.Measures;
 import com.propertyaudit.engine.AnalysisService;
 import com.propertyaudit.engine.Workspace;
 import com.propertyaudit.store.BatchRepository;
@@ -55,12 +56,16 @@ final class InsightsCommand implements Callable<Integer> {
             Insights in = ws.insights().insights(id).orElseThrow();
             PrintWriter out = spec.commandLine().getOut();
             UUID earlier = compare == null ? null : Batches.byId(ws, "--compare", compare);
-            List<BatchComparison.Delta> deltas = earlier == null ? null
-                    : ws.insights().compare(earlier, id).orElseThrow();
+            BatchComparison.Result compared = earlier == null ? null
+                    : ws.insights().comparison(earlier, id).orElseThrow();
+            List<BatchComparison.Delta> deltas = compared == null ? null : compared.deltas();
             List<BatchRepository.TrendPoint> points = trend ? ws.insights().trend(in.property()) : null;
             if (json) {
                 ObjectNode o = InsightsJson.toJson(in, why(ws, id));
                 if (deltas != null) {
+                    ObjectNode cmp = o.putObject("comparability").put("comparable", compared.comparability().comparable());
+                    ArrayNode diffs = cmp.putArray("differences");
+                    compared.comparability().differences().forEach(diffs::add);
                     ArrayNode arr = o.putArray("comparison");
                     for (BatchComparison.Delta d : deltas) {
                         ObjectNode dn = arr.addObject().put("metric", d.metric());
@@ -77,7 +82,8 @@ final class InsightsCommand implements Callable<Integer> {
                     ArrayNode arr = o.putArray("trend");
                     for (BatchRepository.TrendPoint p : points) {
                         ObjectNode pn = arr.addObject().put("batchId", p.batchId().toString())
-                                .put("createdAt", p.createdAt().toString()).put("answers", p.answers());
+                                .put("createdAt", p.createdAt().toString()).put("answers", p.answers())
+                                .put("status", p.status().id()).put("queryChange", p.queryChange());
                         number(pn, "brandSOV", p.brandSOV());
                         ObjectNode v = pn.putObject("visibility");
                         p.visibility().forEach((k, x) -> number(v, k, x));
@@ -92,6 +98,9 @@ final class InsightsCommand implements Callable<Integer> {
                 if (deltas != null) {
                     out.println();
                     out.println("Compared with batch " + earlier.toString().substring(0, 8) + ":");
+                    if (!compared.comparability().comparable()) {
+                        out.println("  " + Terminal.safe(compared.comparability().sentence()));
+                    }
                     for (BatchComparison.Delta d : deltas) {
                         out.printf(Locale.ROOT, "  %-44s %7s -> %7s  %s%s%n", Terminal.safe(d.metric()), fmt(d.before()), fmt(d.after()),
                                 d.change() == null ? "" : String.format(Locale.ROOT, "%+.1f", d.change()),
@@ -103,9 +112,9 @@ final class InsightsCommand implements Callable<Integer> {
                     out.println();
                     out.println("Trend of " + Terminal.safe(in.property()) + ":");
                     for (BatchRepository.TrendPoint p : points) {
-                        out.printf(Locale.ROOT, "  %s  %s  SOV %s  %s%n", p.batchId().toString().substring(0, 8),
+                        out.printf(Locale.ROOT, "  %s  %s  SOV %s  %s%s%n", p.batchId().toString().substring(0, 8),
                                 p.createdAt().toString().substring(0, 16).replace('T', ' '), pct(p.brandSOV()),
-                                visibility(p.visibility()));
+                                visibility(p.visibility()), p.mark());
                     }
                 }
             }
@@ -125,12 +134,13 @@ final class InsightsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s - batch %s (%s)%n", Terminal.safe(in.property()), in.batchId().toString().substring(0, 8),
                 in.createdAt());
         out.printf(Locale.ROOT, "%s%n%n", Terminal.safe(in.batchStatus().message()));
-        out.printf(Locale.ROOT, "Brand mention rate  %s%s%n", pct(s.brandMentionRate().percent()),
+        out.printf(Locale.ROOT, "Brand mention rate   %s%s%n", pct(s.brandMentionRate().percent()),
                 ci(s.brandMentionRate().ci(), s.brandMentionRate().n(), s.brandMentionRate().directional()));
         out.printf(Locale.ROOT, "Brand share of voice %s   unbranded: %s over %d answers%n", pct(s.brandSOV()),
                 pct(s.unbranded().brandSOV()), s.unbranded().answers());
         out.printf(Locale.ROOT, "Top competitor      %s%n", s.topCompetitor() == null ? "-" : Terminal.safe(s.topCompetitor()));
-        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "Visibility %-32s %s%s%n", Terminal.safe(surface),
+        s.visibility().forEach((surface, v) -> out.printf(Locale.ROOT, "%s · %-28s %s%s%n",
+                Measures.VISIBILITY_SCORE, Terminal.safe(surface),
                 v.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", v.score()),
                 v.ci() == null ? "" : String.format(Locale.ROOT, "  [%.1f, %.1f], n=%d", v.ci()[0], v.ci()[1], v.answers())));
         out.println();
@@ -157,7 +167,7 @@ final class InsightsCommand implements Callable<Integer> {
 
     private static String visibility(java.util.Map<String, Double> v) {
         StringBuilder sb = new StringBuilder();
-        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility " : ", ").append(Terminal.safe(k)).append(' ').append(fmt(x)));
+        v.forEach((k, x) -> sb.append(sb.length() == 0 ? "visibility score " : ", ").append(Terminal.safe(k)).append(' ').append(fmt(x)));
         return sb.toString();
     }
 

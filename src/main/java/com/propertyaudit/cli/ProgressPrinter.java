@@ -56,7 +56,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                                 : f.outcome().label() + (f.outcome().isAnswer() ? "" : ", not counted"),
                         f.latencyMs() / 1000.0, f.outcome() != AnswerOutcome.COMPLETED ? ""
                                 : f.brandMentioned() ? " - brand named, rank " + f.brandRank() : " - brand not named",
-                        f.note() == null ? "" : " (" + f.note() + ")");
+                        f.note() == null ? "" : ": " + f.note());
             }
         } else if (event instanceof EngineEvent.QueryFailed f) {
             bars.put(f.runId(), new Bar(f.surface().label(), f.done(), f.total()));
@@ -64,7 +64,7 @@ final class ProgressPrinter implements Consumer<EngineEvent> {
                     f.surface().label(), f.done(), f.total(), f.latencyMs() / 1000.0, f.error());
         } else if (event instanceof EngineEvent.RunFinished r) {
             line = String.format(Locale.ROOT, "[%s] run %s%s%s", r.surface().label(), r.status().id(),
-                    r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score()),
+                    r.score() == null ? "" : String.format(Locale.ROOT, ", visibility score %.1f", r.score()),
                     r.error() == null ? "" : ": " + r.error());
         } else if (event instanceof EngineEvent.Pacing p) {
             PacingState before = pacing.put(p.provider(), p.state());

@@ -34,20 +34,41 @@ final class PropertyCommand {
         @Parameters(paramLabel = "P.json", description = "A property file (see the README for its format).")
         Path file;
 
+        @Option(names = "--queries", paramLabel = "Q.csv",
+                description = "Take the queries from this CSV (text, topic) instead of the property file's.")
+        Path queries;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             Property p;
             try {
                 p = PropertyJson.read(file);
             } catch (PropertyJson.InvalidPropertyException e) {
                 throw UserError.badInput(e.getMessage());
             }
+            if (queries != null) p = p.withQueries(queriesFrom(queries));
             try (Workspace ws = Workspaces.open()) {
                 long id = ws.properties().save(p);
                 spec.commandLine().getOut().println(id);
                 return PropertyAuditCommand.OK;
             }
         }
+    }
+
+    /** The queries of a CSV file; any bad row refuses the whole file, naming each row's line. */
+    static List<com.propertyaudit.domain.AuditQuery> queriesFrom(Path csv) throws IOException {
+        if (!Files.isRegularFile(csv)) throw UserError.badInput("--queries '" + csv + "' is not a file.");
+        com.propertyaudit.store.QueryCsv.Result r = com.propertyaudit.store.QueryCsv.read(csv);
+        if (!r.problems().isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            for (var problem : r.problems()) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(csv).append(problem.line() == 0 ? "" : ":" + problem.line())
+                        .append(' ').append(problem.message());
+            }
+            throw UserError.badInput(sb + ". Fix the rows and import again; nothing was stored.");
+        }
+        if (r.queries().isEmpty()) throw UserError.badInput(csv + " holds no query: one query a row, text then topic.");
+        return r.queries();
     }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
@@ -120,8 +141,9 @@ final class PropertyCommand {
                 } else if (all.isEmpty()) {
                     out.println("No properties yet. Add one with 'propertyaudit property import P.json'.");
                 } else {
+                    out.printf("%-6s %-40s %11s  %7s  %s%n", "ID", "NAME", "COMPETITORS", "QUERIES", "VERSION");
                     for (PropertySummary s : all) {
-                        out.printf("%-6d %-40s %3d competitors  %3d queries  v%d%n", s.id(), Terminal.safe(s.name()),
+                        out.printf("%-6d %-40s %11d  %7d  v%d%n", s.id(), Terminal.safe(s.name()),
                                 s.competitors(), s.queries(), s.version());
                     }
                 }

@@ -282,11 +282,11 @@ final class RunCommand implements Callable<Integer> {
                 elapsedMs / 1000.0));
         for (Run r : runs) {
             var counts = ws.answers().counts(r.id());
-            sb.append(String.format(Locale.ROOT, "  %-40s %-10s visibility %5s  answers %d, left out %d, $%.4f%s%n",
+            sb.append(String.format(Locale.ROOT, "  %-40s %-10s visibility score %5s  answers %d, left out %d, $%.4f%s%n",
                     Terminal.safe(r.surface().id()),
                     r.status().id(), r.score() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.score()),
                     counts.answers(), counts.excluded(), r.costUsd(),
-                    r.error() == null ? "" : "  (" + Terminal.safe(r.error()) + ")"));
+                    r.error() == null ? "" : " - " + Terminal.safe(r.error())));
         }
         return sb.toString();
     }

@@ -15,7 +15,9 @@ public enum BatchStatus {
     /** All runs ended and none completed. */
     FAILED,
     /** The app stopped while runs were in progress; resumable. */
-    INTERRUPTED;
+    INTERRUPTED,
+    /** All runs ended, at least one stopped by the user, none failed by an error; resumable. */
+    CANCELLED;
 
     public String id() {
         return name().toLowerCase(java.util.Locale.ROOT);
@@ -27,18 +29,22 @@ public enum BatchStatus {
         int incomplete = 0;
         int active = 0;
         int interrupted = 0;
+        int cancelled = 0;
+        int failed = 0;
         for (RunStatus s : runs) {
             switch (s) {
                 case COMPLETED -> completed++;
                 case INCOMPLETE -> incomplete++;
                 case QUEUED, RUNNING -> active++;
                 case INTERRUPTED -> interrupted++;
-                default -> { }
+                case CANCELLED -> cancelled++;
+                case FAILED -> failed++;
             }
         }
         if (active > 0) return completed + incomplete > 0 ? PARTIAL : RUNNING;
         if (interrupted > 0) return INTERRUPTED;
         if (completed == runs.size()) return COMPLETE;
+        if (cancelled > 0 && failed == 0) return CANCELLED;
         return completed + incomplete > 0 ? INCOMPLETE : FAILED;
     }
 

@@ -261,8 +261,10 @@ public final class AuditEngine implements AutoCloseable {
         String completed = runs.stream().filter(r -> r.status() == RunStatus.COMPLETED)
                 .map(r -> r.surface().id()).collect(Collectors.joining(", "));
         String id = shortId(batch.id());
-        LOG.debug("[Batch {}] ALL RUNS COMPLETE; surfaces completed: {}", id, completed);
-        events.accept(new EngineEvent.Log(batch.id(), "[Batch " + id + "] ALL RUNS COMPLETE"));
+        // "COMPLETE" only when every run completed; a cancelled or failed run has ended, not completed.
+        String ended = status == BatchStatus.COMPLETE ? "ALL RUNS COMPLETE" : "ALL RUNS ENDED (" + status.id() + ")";
+        LOG.debug("[Batch {}] {}; surfaces completed: {}", id, ended, completed);
+        events.accept(new EngineEvent.Log(batch.id(), "[Batch " + id + "] " + ended));
         events.accept(new EngineEvent.Log(batch.id(), "Surfaces completed: " + (completed.isEmpty() ? "none" : completed)));
         events.accept(new EngineEvent.BatchFinished(batch.id(), status, elapsedMs));
         return status;

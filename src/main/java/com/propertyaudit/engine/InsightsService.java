@@ -2,6 +2,7 @@ package com.propertyaudit.engine;
 
 import com.propertyaudit.analysis.AnswerScorer;
 import com.propertyaudit.analysis.insights.BatchComparison;
+import com.propertyaudit.analysis.insights.Comparability;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.analysis.insights.InsightsCalculator;
 import com.propertyaudit.domain.AnswerScore;
@@ -52,10 +53,39 @@ public final class InsightsService {
         return batches.trend(propertyName);
     }
 
+    /** The deltas of {@link #comparison}: on what both batches share when they are not like for like. */
     public Optional<List<BatchComparison.Delta>> compare(UUID before, UUID after) {
-        Optional<Insights> b = insights(before);
-        Optional<Insights> a = insights(after);
-        return b.isPresent() && a.isPresent() ? Optional.of(BatchComparison.compare(b.get(), a.get())) : Optional.empty();
+        return comparison(before, after).map(BatchComparison.Result::deltas);
+    }
+
+    /**
+     * Compares a batch with an earlier one. When they asked different surfaces, queries or samples,
+     * both sides are first cut down to the answers they share (same query text, surface and sample),
+     * so a delta and its test never weigh one batch's extra questions against nothing.
+     */
+    public Optional<BatchComparison.Result> comparison(UUID before, UUID after) {
+        Optional<Batch> b = batches.find(before);
+        Optional<Batch> a = batches.find(after);
+        if (b.isEmpty() || a.isEmpty()) return Optional.empty();
+        List<Run> runsBefore = batches.runs(before);
+        List<Run> runsAfter = batches.runs(after);
+        Comparability c = Comparability.of(b.get(), runsBefore, a.get(), runsAfter);
+        return Optional.of(new BatchComparison.Result(c,
+                BatchComparison.compare(shared(b.get(), runsBefore, c), shared(a.get(), runsAfter, c))));
+    }
+
+    private Insights shared(Batch batch, List<Run> batchRuns, Comparability c) {
+        List<StoredAnswer> stored = answers.forBatch(batch.id(), AnswerRepository.Detail.SCORES);
+        List<Run> kept = batchRuns;
+        if (!c.comparable()) {
+            Map<UUID, String> surfaceOf = new HashMap<>();
+            for (Run r : batchRuns) surfaceOf.put(r.id(), r.surface().id());
+            kept = batchRuns.stream().filter(r -> c.sharedSurfaces().contains(r.surface().id())).toList();
+            stored = stored.stream().filter(s -> c.shares(s.answer().queryText(),
+                    surfaceOf.get(s.answer().runId()), s.answer().sample())).toList();
+        }
+        AnswerScorer scorer = new AnswerScorer(batch.snapshot());
+        return InsightsCalculator.compute(batch, kept, stored, query -> scorer.score(query, List.of()).brandMentioned());
     }
 
     /**

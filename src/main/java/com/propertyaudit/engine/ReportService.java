@@ -34,6 +34,11 @@ public final class ReportService {
     }
 
     public void pdf(UUID batchId, Path file) throws IOException {
-        PdfReport.write(load(batchId), file);
+        pdf(batchId, file, true);
+    }
+
+    /** @param withAppendix false leaves out the appendix of every answer */
+    public void pdf(UUID batchId, Path file, boolean withAppendix) throws IOException {
+        PdfReport.write(load(batchId), file, withAppendix);
     }
 }

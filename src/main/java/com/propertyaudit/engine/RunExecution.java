@@ -196,9 +196,13 @@ final class RunExecution {
         }
     }
 
-    /** Reproducible Simulated answers per surface, query and sample. */
+    /**
+     * Reproducible Simulated answers per batch, surface, query and sample: the batch in the high 32
+     * bits (so each demo batch answers differently, and a resume of it the same), the rest below.
+     */
     private long seed(AnswerKey key) {
-        return 31L * run.surface().id().hashCode() + 1_000_003L * key.queryIndex() + key.sample();
+        long answer = 31L * run.surface().id().hashCode() + 1_000_003L * key.queryIndex() + key.sample();
+        return ((long) batch.id().hashCode() << 32) | (answer & 0xFFFF_FFFFL);
     }
 
     private void record(Outcome o) {
@@ -260,7 +264,7 @@ final class RunExecution {
         } else if (counts.answers() == 0 && total > 0) {
             status = RunStatus.FAILED;
             String left = counts.exclusionSentence();
-            error = "No reply of this surface is an answer" + (left == null ? "" : " (" + left + ")")
+            error = "No reply of this surface is an answer" + (left == null ? "" : ": " + left)
                     + "; see the answers' notes and errors.";
         } else if (counts.answers() < total) {
             status = RunStatus.INCOMPLETE;

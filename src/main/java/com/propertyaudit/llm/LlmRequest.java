@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param system          instructions placed before the question; may be null
  * @param maxOutputTokens upper bound on the answer's length (sent as the field each model expects)
- * @param seed            makes the Simulated provider's answer reproducible; real providers ignore it
+ * @param seed            makes the Simulated provider's answer reproducible; real providers ignore it. Its
+ *                        high 32 bits stand for the batch (the Simulated provider's drift between batches)
  * @param subject         the property being audited; only the Simulated provider reads it (to name
  *                        the property and its competitors), real providers never send it
  * @param schema          the structured output the reply must follow, or null for a renter's question

@@ -14,10 +14,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The offline provider: deterministic answers, seeded by the request, that recommend the audited
+ * The offline provider: deterministic answers, seeded by the request (its batch, surface, query
+ * and sample), that recommend the audited
  * property and its competitors in varying order (sometimes leaving the property out, sometimes
  * naming it by an alias) and cite plausible sources. No key, no network; the latency is simulated
- * on a timer so that the demo shows real concurrency without holding threads.
+ * on a timer so that the demo shows real concurrency without holding threads. How often the property
+ * is named drifts from batch to batch (between about one answer in two and four in five), so a second
+ * demo audit gives a Compare and a Trend that move.
  */
 final class SimulatedClient implements LlmClient {
 
@@ -49,9 +52,10 @@ final class SimulatedClient implements LlmClient {
         // search: a two-surface demo then shows a batch that is partial before it is complete.
         boolean web = request.surface().webSearch();
         Random random = new Random(request.seed() * 31 + request.prompt().hashCode());
+        double brandChance = brandChance(request.seed());
         // The analyst answers at once: an analysis has no renter-facing latency to imitate.
         if (request.schema() != null) return CompletableFuture.completedFuture(SimulatedAnalyst.reply(request));
-        LlmResponse response = compose(request, random);
+        LlmResponse response = compose(request, random, brandChance);
         long delay = Math.max(0, (long) (latency.toMillis() * (web ? WEB_SLOWDOWN : 1) * (0.5 + random.nextDouble())));
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();
         ScheduledFuture<?> task = timer.schedule(() -> result.complete(response), delay, TimeUnit.MILLISECONDS);
@@ -61,7 +65,13 @@ final class SimulatedClient implements LlmClient {
         return result;
     }
 
-    private static LlmResponse compose(LlmRequest request, Random random) {
+    /** The batch's chance of naming the property: from the seed's batch bits, the same for every answer of a batch. */
+    static double brandChance(long seed) {
+        long batch = seed >>> 32;
+        return 0.5 + 0.3 * new Random(batch).nextDouble();
+    }
+
+    private static LlmResponse compose(LlmRequest request, Random random, double brandChance) {
         Property p = request.subject();
         List<String> names = new ArrayList<>();
         if (p != null) {
@@ -72,8 +82,8 @@ final class SimulatedClient implements LlmClient {
         java.util.Collections.shuffle(names, random);
         int listed = Math.min(names.size(), 3 + random.nextInt(3));
         names = new ArrayList<>(names.subList(0, listed));
-        // About two answers in three name the property, at a varying place in the list.
-        if (p != null && random.nextInt(3) > 0) {
+        // The batch's share of answers name the property, at a varying place in the list.
+        if (p != null && random.nextDouble() < brandChance) {
             String brand = p.aliases().isEmpty() || random.nextInt(5) > 0 ? p.name() : p.aliases().get(0);
             names.add(random.nextInt(names.size() + 1), brand);
         }

@@ -135,39 +135,51 @@ public final class CsvExport {
         row(csv, "status_message", in.batchStatus().message(), null, null, null);
         row(csv, "simulated_data", d.simulated(), null, null, null);
         Insights.Rate r = s.brandMentionRate();
-        row(csv, "brand_mention_rate", r.percent(), ci(r.ci(), 0), ci(r.ci(), 1), r.n());
-        row(csv, "brand_sov", s.brandSOV(), null, null, null);
+        row(csv, "brand_mention_rate", r1(r.percent()), ci(r.ci(), 0), ci(r.ci(), 1), r.n());
+        row(csv, "brand_sov", r1(s.brandSOV()), null, null, null);
         Insights.Rate u = s.unbranded().brandMentionRate();
-        row(csv, "unbranded_brand_mention_rate", u.percent(), ci(u.ci(), 0), ci(u.ci(), 1), u.n());
-        row(csv, "unbranded_brand_sov", s.unbranded().brandSOV(), null, null, null);
+        row(csv, "unbranded_brand_mention_rate", r1(u.percent()), ci(u.ci(), 0), ci(u.ci(), 1), u.n());
+        row(csv, "unbranded_brand_sov", r1(s.unbranded().brandSOV()), null, null, null);
         row(csv, "top_competitor", s.topCompetitor(), null, null, null);
         row(csv, "answers", s.answers(), null, null, null);
         for (AnswerOutcome o : AnswerOutcome.values()) row(csv, "replies_" + o.id(), s.outcomes().of(o), null, null, null);
         row(csv, "replies_excluded", s.outcomes().excluded(), null, null, null);
         for (Map.Entry<String, Insights.Visibility> e : s.visibility().entrySet()) {
             Insights.Visibility v = e.getValue();
-            row(csv, "visibility " + e.getKey(), v.score(), ci(v.ci(), 0), ci(v.ci(), 1), v.answers());
+            row(csv, "visibility_score " + e.getKey(), r1(v.score()), ci(v.ci(), 0), ci(v.ci(), 1), v.answers());
         }
-        row(csv, "agreement_rate", in.agreement().rate(), null, null, in.agreement().queries());
-        row(csv, "kappa", in.agreement().kappa(), null, null, in.agreement().queries());
+        row(csv, "agreement_rate", r1(in.agreement().rate()), null, null, in.agreement().queries());
+        Double kappa = in.agreement().kappa();
+        row(csv, "kappa", kappa == null ? null : Math.round(kappa * 100) / 100.0, null, null, in.agreement().queries());
     }
 
     private static Double ci(double[] ci, int i) {
-        return ci == null ? null : ci[i];
+        return ci == null ? null : r1(ci[i]);
+    }
+
+    /** One decimal, as the screens and the CLI show it (kappa: two). */
+    static Double r1(Double v) {
+        return v == null ? null : Math.round(v * 10) / 10.0;
+    }
+
+    /** A surface id as a column-name part: {@code openai:gpt-5+web} → {@code openai_gpt_5_web}. */
+    static String column(String surface) {
+        return surface.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private static void answers(ReportData d, CSVPrinter csv) throws IOException {
         Map<UUID, Run> runs = d.runsById();
-        row(csv, "batch", "run", "surface", "model", "query", "topic", "sample", "outcome", "score", "brand_mentioned",
+        row(csv, "answer_id", "batch", "run", "surface", "model", "query", "topic", "sample", "outcome", "score",
+                "brand_mentioned",
                 "brand_rank", "brand_cited", "latency_ms", "input_tokens", "output_tokens", "finish_reason", "note",
                 "error", "text");
         for (StoredAnswer a : d.answers()) {
             Run r = runs.get(a.answer().runId());
             // Numbers only where the reply counts; a cut-off, empty or failed reply has none.
             boolean ok = a.answer().outcome().isAnswer();
-            row(csv, d.batch().id().toString(), r.id().toString(), r.surface().id(), r.surface().model(),
+            row(csv, a.answer().id(), d.batch().id().toString(), r.id().toString(), r.surface().id(), r.surface().model(),
                     a.answer().queryText(), a.answer().topic(), a.answer().sample(), a.answer().outcome().id(),
-                    ok ? a.score().score() : null, ok ? a.score().brandMentioned() : null, a.score().brandRank(),
+                    ok ? r1(a.score().score()) : null, ok ? a.score().brandMentioned() : null, a.score().brandRank(),
                     ok ? a.score().brandCited() : null, a.answer().latencyMs(), a.answer().inputTokens(),
                     a.answer().outputTokens(), a.answer().finishReason(), a.answer().note(), a.answer().error(),
                     a.answer().text());
@@ -200,17 +212,33 @@ public final class CsvExport {
         }
     }
 
+    /** Per-surface counts get one column per surface of the batch, so a spreadsheet can sum and chart them. */
     private static void competitors(Insights in, CSVPrinter csv) throws IOException {
-        row(csv, "competitor", "answers_naming_it", "sov", "avg_rank", "by_surface");
+        List<String> surfaces = List.copyOf(in.summary().visibility().keySet());
+        List<Object> header = new ArrayList<>(List.of("competitor", "answers_naming_it", "sov", "avg_rank"));
+        surfaces.forEach(s -> header.add("mentions_" + column(s)));
+        row(csv, header.toArray());
         for (Insights.CompetitorRow c : in.competitors()) {
-            row(csv, c.name(), c.mentions(), c.sov(), c.avgRank(), c.bySurface().toString());
+            List<Object> r = new ArrayList<>(List.of(c.name(), c.mentions()));
+            r.add(r1(c.sov()));
+            r.add(r1(c.avgRank()));
+            for (String s : surfaces) r.add(c.bySurface().getOrDefault(s, 0));
+            row(csv, r.toArray());
         }
     }
 
     private static void domains(Insights in, CSVPrinter csv) throws IOException {
-        row(csv, "domain", "answers_citing_it", "share", "by_surface", "answers_retrieving_not_citing");
+        List<String> surfaces = List.copyOf(in.summary().visibility().keySet());
+        List<Object> header = new ArrayList<>(List.of("domain", "answers_citing_it", "share_of_citations_pct"));
+        surfaces.forEach(s -> header.add("citations_" + column(s)));
+        header.add("answers_retrieving_not_citing");
+        row(csv, header.toArray());
         for (Insights.DomainRow d : in.domains()) {
-            row(csv, d.domain(), d.citations(), d.share(), d.bySurface().toString(), d.retrievedOnly());
+            List<Object> r = new ArrayList<>(List.of(d.domain(), d.citations()));
+            r.add(r1(d.share()));
+            for (String s : surfaces) r.add(d.bySurface().getOrDefault(s, 0));
+            r.add(d.retrievedOnly());
+            row(csv, r.toArray());
         }
     }
 

@@ -34,6 +34,13 @@ public final class ExportTargets {
             throw new UnusableTarget(file + " is a folder: give the path of the PDF file to write, like "
                     + file.resolve("report.pdf") + ".");
         }
+        String name = file.getFileName().toString();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+            // A PDF named r.txt opens in the wrong program, or not at all.
+            String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+            throw new UnusableTarget(file + " does not end in .pdf: name the PDF file like "
+                    + file.resolveSibling((stem.isEmpty() ? "report" : stem) + ".pdf") + ".");
+        }
         writableFolder(file.toAbsolutePath().getParent());
     }
 

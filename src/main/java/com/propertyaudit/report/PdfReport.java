@@ -10,6 +10,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.FontSelector;
 import com.lowagie.text.pdf.DefaultFontMapper;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
@@ -21,6 +22,7 @@ import com.propertyaudit.analysis.ai.AnalysisRecord;
 import com.propertyaudit.analysis.ai.Finding;
 import com.propertyaudit.analysis.ai.SentimentCounts;
 import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.Measures;
 import com.propertyaudit.analysis.insights.TrendLabels;
 import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.BatchStatus;
@@ -61,8 +63,13 @@ public final class PdfReport {
 
     private final BaseFont regular;
     private final BaseFont bold;
+    private final boolean withAppendix;
+    /** The document being built, for headings that must move to the next page. */
+    private Document currentDoc;
+    private PdfWriter currentWriter;
 
-    private PdfReport() throws IOException {
+    private PdfReport(boolean withAppendix) throws IOException {
+        this.withAppendix = withAppendix;
         regular = font("DejaVuSans.ttf");
         bold = font("DejaVuSans-Bold.ttf");
     }
@@ -72,6 +79,11 @@ public final class PdfReport {
      * removed whatever happens.
      */
     public static void write(ReportData data, Path file) throws IOException {
+        write(data, file, true);
+    }
+
+    /** @param withAppendix whether the appendix of every answer is included (the rest is the same) */
+    public static void write(ReportData data, Path file, boolean withAppendix) throws IOException {
         ExportTargets.checkPdf(file);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -79,7 +91,7 @@ public final class PdfReport {
         Throwable failure = null;
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                writeTo(data, out);
+                writeTo(data, out, withAppendix);
             } catch (IOException e) {
                 throw FileProblems.whileWriting(dir, e);
             }
@@ -98,9 +110,13 @@ public final class PdfReport {
      * error is kept and thrown instead.
      */
     static void writeTo(ReportData data, OutputStream out) throws IOException {
+        writeTo(data, out, true);
+    }
+
+    static void writeTo(ReportData data, OutputStream out, boolean withAppendix) throws IOException {
         FirstWriteError sink = new FirstWriteError(out);
         try {
-            new PdfReport().render(data, sink);
+            new PdfReport(withAppendix).render(data, sink);
         } catch (RuntimeException e) {
             if (sink.error != null) throw sink.error;
             throw e;
@@ -158,10 +174,30 @@ public final class PdfReport {
         return new Font(isBold ? bold : regular, size, Font.NORMAL, color);
     }
 
+    /**
+     * Text that may hold any script (names, queries, answers): right-to-left runs in reading order,
+     * and each character in the first font that has it — DejaVu Sans, else a CJK or symbol font.
+     */
+    private Phrase text(String s, float size, boolean isBold, Color color) {
+        FontSelector selector = new FontSelector();
+        selector.addFont(f(size, isBold, color));
+        for (BaseFont fallback : FallbackFonts.all()) selector.addFont(new Font(fallback, size, Font.NORMAL, color));
+        String visual = s == null ? "" : BidiText.visual(s);
+        return visual.isEmpty() ? new Phrase("", f(size, isBold, color)) : selector.process(visual);
+    }
+
+    private Paragraph paragraph(String s, float size, boolean isBold, Color color) {
+        Paragraph p = new Paragraph(text(s, size, isBold, color));
+        p.setLeading(size * 1.5f);
+        return p;
+    }
+
     private void render(ReportData d, OutputStream out) {
         Insights in = d.insights();
         Document doc = new Document(PageSize.A4, 48, 48, 56, 56);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
+        currentDoc = doc;
+        currentWriter = writer;
         writer.setPageEvent(new Footer(in.property(), d.simulated()));
         doc.addTitle("GEO audit - " + in.property());
         doc.addCreator("PropertyAudit");
@@ -178,8 +214,10 @@ public final class PdfReport {
             doc.newPage();
             tables(doc, in);
             agreement(doc, in);
-            doc.newPage();
-            appendix(doc, d);
+            if (withAppendix) {
+                doc.newPage();
+                appendix(doc, d);
+            }
             doc.newPage();
             methodology(doc, in);
         } catch (DocumentException e) {
@@ -192,7 +230,7 @@ public final class PdfReport {
         Insights in = d.insights();
         doc.add(spacer(120));
         doc.add(new Paragraph("Generative engine visibility audit", f(12, false, MUTED)));
-        doc.add(new Paragraph(in.property(), f(28, true, Color.BLACK)));
+        doc.add(paragraph(in.property(), 28, true, Color.BLACK));
         doc.add(spacer(8));
         doc.add(new Paragraph("Batch of " + in.createdAt().toString().substring(0, 16).replace('T', ' ') + " UTC · "
                 + in.batchId().toString().substring(0, 8), f(11, false, MUTED)));
@@ -228,15 +266,16 @@ public final class PdfReport {
         PdfPTable t = table(new float[] {3, 2, 3});
         header(t, "Measure", "Value", "Uncertainty");
         Insights.Rate r = s.brandMentionRate();
-        row(t, "Brand named in answers", pct(r.percent()), interval(r));
+        row(t, "Brand " + Measures.MENTION_RATE.toLowerCase(Locale.ROOT), pct(r.percent()), interval(r));
         row(t, "Brand share of voice", pct(s.brandSOV()), "over all entities named");
         Insights.Rate u = s.unbranded().brandMentionRate();
         row(t, "Unbranded share of voice", pct(s.unbranded().brandSOV()),
-                s.unbranded().queries() + " queries that do not name the brand; mention rate " + pct(u.percent()));
+                s.unbranded().queries() + " queries that do not name the brand; " + Measures.MENTION_RATE.toLowerCase(Locale.ROOT)
+                        + " " + pct(u.percent()));
         row(t, "Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(), "");
         for (Map.Entry<String, Insights.Visibility> e : s.visibility().entrySet()) {
             Insights.Visibility v = e.getValue();
-            row(t, "Visibility " + e.getKey(), num(v.score()), v.ci() == null ? "n=" + v.answers()
+            row(t, Measures.VISIBILITY_SCORE + " · " + e.getKey(), num(v.score()), v.ci() == null ? "n=" + v.answers()
                     : String.format(Locale.ROOT, "95%% CI %.1f–%.1f, n=%d%s", v.ci()[0], v.ci()[1], v.answers(),
                             v.answers() < Insights.DIRECTIONAL_BELOW ? ", directional" : ""));
         }
@@ -255,8 +294,8 @@ public final class PdfReport {
         Insights in = d.insights();
         doc.add(heading("Charts"));
         DefaultCategoryDataset sov = new DefaultCategoryDataset();
-        if (in.summary().brandSOV() != null) sov.addValue(in.summary().brandSOV(), "SOV", in.property());
-        in.competitors().stream().limit(7).forEach(c -> sov.addValue(c.sov(), "SOV", c.name()));
+        if (in.summary().brandSOV() != null) sov.addValue(in.summary().brandSOV(), "SOV", BidiText.visual(in.property()));
+        in.competitors().stream().limit(7).forEach(c -> sov.addValue(c.sov(), "SOV", BidiText.visual(c.name())));
         JFreeChart shares = ChartFactory.createBarChart("Share of voice (%)", null, "%", sov,
                 PlotOrientation.HORIZONTAL, false, false, false);
         if (in.summary().brandSOV() != null) {
@@ -279,20 +318,23 @@ public final class PdfReport {
         in.domains().stream().limit(8).forEach(x -> dom.addValue(x.citations(), "Answers", x.domain()));
         PdfPTable two = new PdfPTable(2);
         two.setWidthPercentage(100);
-        JFreeChart visibility = ChartFactory.createBarChart("Visibility per surface", null, "score (0-100)", vis,
+        JFreeChart visibility = ChartFactory.createBarChart(Measures.VISIBILITY_SCORE + " per surface", null, null, vis,
                 PlotOrientation.HORIZONTAL, false, false, false);
         visibility.getCategoryPlot().getRangeAxis().setRange(0, 100);
         two.addCell(bare(chart(writer, visibility, 250, 220)));
         two.addCell(bare(chart(writer, ChartFactory.createBarChart("Top cited domains", null, "answers", dom,
                 PlotOrientation.HORIZONTAL, false, false, false), 250, 220)));
         doc.add(two);
-        if (d.trend().size() > 1) {
+        // The trend ends at the batch this report is about: later batches are not part of its story.
+        List<BatchRepository.TrendPoint> upTo = d.trend().stream()
+                .filter(p -> !p.createdAt().isAfter(d.batch().createdAt())).toList();
+        if (upTo.size() > 1) {
             DefaultCategoryDataset trend = new DefaultCategoryDataset();
             TrendLabels labels = new TrendLabels();
-            for (BatchRepository.TrendPoint p : d.trend()) {
-                String when = labels.next(p.createdAt());
+            for (BatchRepository.TrendPoint p : upTo) {
+                String when = labels.next(p.createdAt()) + p.mark();
                 if (p.brandSOV() != null) trend.addValue(p.brandSOV(), "Brand SOV", when);
-                p.visibility().forEach((s, v) -> trend.addValue(v, "Visibility " + s, when));
+                p.visibility().forEach((s, v) -> trend.addValue(v, "Visibility score · " + s, when));
             }
             JFreeChart line = ChartFactory.createLineChart("Trend over batches (UTC)", null, null, trend,
                     PlotOrientation.VERTICAL, true, false, false);
@@ -315,6 +357,16 @@ public final class PdfReport {
                 bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
                 bars.setShadowVisible(false);
                 bars.setSeriesPaint(0, ACCENT);
+                // Each bar carries its value, so the chart reads without the axis.
+                bars.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
+                        new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))));
+                bars.setDefaultItemLabelsVisible(true);
+                if (plot.getOrientation() == PlotOrientation.HORIZONTAL) {
+                    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+                }
+                bars.setDefaultItemLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 8));
+                plot.getRangeAxis().setUpperMargin(0.12);
             }
             plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.5f);
             plot.getDomainAxis().setTickLabelFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 9));
@@ -443,8 +495,8 @@ public final class PdfReport {
         Map<Integer, List<StoredAnswer>> byQuery = d.answers().stream()
                 .collect(Collectors.groupingBy(a -> a.answer().queryIndex(), java.util.TreeMap::new, Collectors.toList()));
         for (Map.Entry<Integer, List<StoredAnswer>> e : byQuery.entrySet()) {
-            Paragraph q = new Paragraph((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText(),
-                    f(10, true, ACCENT));
+            Paragraph q = paragraph((e.getKey() + 1) + ". " + e.getValue().get(0).answer().queryText(), 10, true, ACCENT);
+            keepWithNext(doc, 90);
             q.setSpacingBefore(6);
             q.setSpacingAfter(4);
             doc.add(q);
@@ -515,17 +567,28 @@ public final class PdfReport {
     }
 
     private Paragraph subheading(String text) {
-        Paragraph p = new Paragraph(text, f(11, true, Color.BLACK));
+        keepWithNext(currentDoc, 90);
+        Paragraph p = paragraph(text, 11, true, Color.BLACK);
         p.setSpacingBefore(6);
         p.setSpacingAfter(6);
         return p;
     }
 
     private Paragraph heading(String text) {
-        Paragraph p = new Paragraph(text, f(15, true, ACCENT));
+        keepWithNext(currentDoc, 130);
+        Paragraph p = paragraph(text, 15, true, ACCENT);
         p.setSpacingBefore(10);
         p.setSpacingAfter(8);
         return p;
+    }
+
+    /**
+     * A heading is never left alone at a page's foot: when less than {@code room} points are left
+     * below it for what follows, it starts the next page.
+     */
+    private void keepWithNext(Document doc, float room) {
+        if (doc == null || currentWriter == null) return;
+        if (currentWriter.getVerticalPosition(true) - doc.bottom() < room) doc.newPage();
     }
 
     private static Paragraph spacer(float points) {
@@ -544,7 +607,7 @@ public final class PdfReport {
 
     private void header(PdfPTable t, String... cells) {
         for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c, f(8.5f, true, Color.WHITE)));
+            PdfPCell cell = new PdfPCell(text(c, 8.5f, true, Color.WHITE));
             cell.setBackgroundColor(ACCENT);
             cell.setPadding(4);
             t.addCell(cell);
@@ -553,7 +616,7 @@ public final class PdfReport {
 
     private void row(PdfPTable t, String... cells) {
         for (String c : cells) {
-            PdfPCell cell = new PdfPCell(new Phrase(c == null ? "" : c, f(8.5f, false, Color.BLACK)));
+            PdfPCell cell = new PdfPCell(text(c, 8.5f, false, Color.BLACK));
             cell.setPadding(4);
             cell.setBorderColor(new Color(0xD0D7DE));
             t.addCell(cell);
@@ -591,7 +654,7 @@ public final class PdfReport {
         @Override
         public void onEndPage(PdfWriter writer, Document document) {
             PdfContentByte cb = writer.getDirectContent();
-            Phrase left = new Phrase("PropertyAudit · " + property, f(8, false, MUTED));
+            Phrase left = text("PropertyAudit · " + property, 8, false, MUTED);
             Phrase right = new Phrase("Page " + writer.getPageNumber(), f(8, false, MUTED));
             com.lowagie.text.pdf.ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, left, document.left(), 30, 0);
             com.lowagie.text.pdf.ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, right, document.right(), 30, 0);

@@ -218,9 +218,20 @@ public final class BatchRepository {
         });
     }
 
-    /** One batch's point on a property's trend: visibility per surface and brand share of voice. */
+    /**
+     * One batch's point on a property's trend: visibility per surface and brand share of voice.
+     *
+     * @param queryChange how the query set differs from the previous batch's ("+3 −1"), or null when it is the same
+     */
     public record TrendPoint(UUID batchId, Instant createdAt, Map<String, Double> visibility, Double brandSOV,
-            int answers) {}
+            int answers, BatchStatus status, String queryChange) {
+
+        /** What the axis says beside the date: a batch that did not complete, a changed query set. */
+        public String mark() {
+            String m = status == BatchStatus.COMPLETE ? "" : " · " + status.id();
+            return queryChange == null ? m : m + " · queries " + queryChange;
+        }
+    }
 
     /**
      * The trend of a property over its batches, oldest first, aggregated in SQL: two queries
@@ -235,7 +246,7 @@ public final class BatchRepository {
                     + " (SELECT COUNT(*) FROM answer a JOIN run r ON a.run_id = r.id WHERE r.batch_id = b.id"
                     + "   AND " + AnswerRepository.IS_ANSWER + " AND a.brand_mentioned = TRUE) AS brand,"
                     + " (SELECT COUNT(*) FROM mention m JOIN answer a ON m.answer_id = a.id JOIN run r ON a.run_id = r.id"
-                    + "   WHERE r.batch_id = b.id AND " + AnswerRepository.IS_ANSWER + " AND m.is_brand = FALSE) AS competitors"
+                    + "   WHERE r.batch_id = b.id AND " + AnswerRepository.IS_ANSWER + " AND m.is_brand = FALSE) AS competitors, b.property_snapshot"
                     + " FROM batch b WHERE b.property_name = ? ORDER BY b.created_at")) {
                 ps.setString(1, propertyName);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -243,26 +254,56 @@ public final class BatchRepository {
                         int brand = rs.getInt("brand");
                         int all = brand + rs.getInt("competitors");
                         rows.put(Jdbc.uuid(rs, "id"), new Object[] {Jdbc.instant(rs, "created_at"),
-                                all == 0 ? null : 100.0 * brand / all, rs.getInt("answers")});
+                                all == 0 ? null : 100.0 * brand / all, rs.getInt("answers"),
+                                queryTexts(rs.getString("property_snapshot"))});
                     }
                 }
             }
             Map<UUID, Map<String, Double>> vis = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT r.batch_id, r.surface, r.score FROM run r"
-                    + " JOIN batch b ON r.batch_id = b.id WHERE b.property_name = ? AND r.score IS NOT NULL")) {
+            Map<UUID, List<RunStatus>> statuses = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT r.batch_id, r.surface, r.score, r.status FROM run r"
+                    + " JOIN batch b ON r.batch_id = b.id WHERE b.property_name = ?")) {
                 ps.setString(1, propertyName);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        vis.computeIfAbsent(Jdbc.uuid(rs, "batch_id"), k -> new java.util.TreeMap<>())
-                                .put(rs.getString("surface"), rs.getDouble("score"));
+                        UUID batchId = Jdbc.uuid(rs, "batch_id");
+                        statuses.computeIfAbsent(batchId, k -> new ArrayList<>())
+                                .add(RunStatus.fromId(rs.getString("status")));
+                        double score = rs.getDouble("score");
+                        if (rs.wasNull()) continue;
+                        vis.computeIfAbsent(batchId, k -> new java.util.TreeMap<>()).put(rs.getString("surface"), score);
                     }
                 }
             }
             List<TrendPoint> out = new ArrayList<>();
-            rows.forEach((id, r) -> out.add(new TrendPoint(id, (Instant) r[0], vis.getOrDefault(id, Map.of()),
-                    (Double) r[1], (Integer) r[2])));
+            java.util.Set<String> previous = null;
+            for (Map.Entry<UUID, Object[]> e : rows.entrySet()) {
+                Object[] r = e.getValue();
+                @SuppressWarnings("unchecked")
+                java.util.Set<String> texts = (java.util.Set<String>) r[3];
+                out.add(new TrendPoint(e.getKey(), (Instant) r[0], vis.getOrDefault(e.getKey(), Map.of()),
+                        (Double) r[1], (Integer) r[2], BatchStatus.of(statuses.getOrDefault(e.getKey(), List.of())),
+                        queryChange(previous, texts)));
+                previous = texts;
+            }
             return out;
         });
+    }
+
+    private static java.util.Set<String> queryTexts(String snapshot) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (var q : PropertyJson.parse(snapshot, "stored batch snapshot").queries()) {
+            out.add(q.text().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
+    }
+
+    /** "+3 −1": queries added and removed since the previous batch; null when the set is the same (or there is none before). */
+    static String queryChange(java.util.Set<String> before, java.util.Set<String> now) {
+        if (before == null || before.equals(now)) return null;
+        long added = now.stream().filter(q -> !before.contains(q)).count();
+        long removed = before.stream().filter(q -> !now.contains(q)).count();
+        return (added > 0 ? "+" + added : "") + (added > 0 && removed > 0 ? " " : "") + (removed > 0 ? "−" + removed : "");
     }
 
     /** The process that last ran the batch (its heartbeat's owner), if any. */

@@ -21,6 +21,16 @@ public final class ExportActions {
     private final Feedback feedback;
     private final Background background;
 
+    /**
+     * Where a file dialog opens: the last export folder, else the home folder — never the folder
+     * the app happened to be started from.
+     */
+    public static File startFolder(String lastExportFolder) {
+        if (lastExportFolder != null && new File(lastExportFolder).isDirectory()) return new File(lastExportFolder);
+        File home = new File(System.getProperty("user.home"));
+        return home.isDirectory() ? home : null;
+    }
+
     public ExportActions(AppContext ctx, Consumer<String> open, Feedback feedback, Background background) {
         this.ctx = ctx;
         this.open = open;
@@ -44,8 +54,7 @@ public final class ExportActions {
         FileChooser fc = new FileChooser();
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
         fc.setInitialFileName("propertyaudit-" + batch.toString().substring(0, 8) + ext);
-        String last = ctx.workspace().settings().lastExportFolder();
-        if (last != null && new File(last).isDirectory()) fc.setInitialDirectory(new File(last));
+        fc.setInitialDirectory(startFolder(ctx.workspace().settings().lastExportFolder()));
         File f = fc.showSaveDialog(owner);
         if (f == null) return;
         Path target = f.toPath();

@@ -53,6 +53,8 @@ class ExportCommandTest {
             {"csv", zipFolder.toString(), "--out: " + zipFolder + " is a folder, not a zip file"},
             {"csv", file.toString(), "--out: " + file + " is a file, not a folder"},
             {"pdf", file.resolve("r.pdf").toString(), "--out: " + file + " is a file, not a folder"},
+            {"pdf", dir.resolve("r.txt").toString(), "--out: " + dir.resolve("r.txt") + " does not end in .pdf: name the"
+                    + " PDF file like " + dir.resolve("r.pdf")},
         };
         for (Object[] c : cases) {
             assertThat(code("export", "--format", (String) c[0], "--out", (String) c[1])).as("%s", c[1]).isEqualTo(2);

@@ -76,6 +76,41 @@ class InsightsAndRescoreCommandTest {
     }
 
     @Test
+    void aComparisonOfBatchesThatAskedDifferentThingsSaysSoAndTestsOnlyWhatTheyShare() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Path file = home.resolve("p.json");
+        Property six = property(List.of());
+        Files.writeString(file, PropertyJson.write(six));
+        String first = json.readTree(run("run", "--property", file.toString(), "--surface", "simulated:demo",
+                "--json")).get("batchId").asText();
+        String alike = json.readTree(run("run", "--property", "Domain San Diego", "--surface", "simulated:demo",
+                "--json")).get("batchId").asText();
+        JsonNode same = json.readTree(run("insights", "--batch", alike, "--compare", first, "--json"));
+        assertThat(same.at("/comparability/comparable").asBoolean()).isTrue();
+        assertThat(same.at("/comparability/differences")).isEmpty();
+        // Two Simulated batches of the same design answer differently, so the demo's comparison moves.
+        assertThat(same.get("comparison")).anySatisfy(d -> assertThat(d.get("change").asDouble()).isNotZero());
+
+        List<AuditQuery> nine = new ArrayList<>(six.queries());
+        for (int i = 0; i < 3; i++) nine.add(new AuditQuery("a new question " + i, null));
+        Files.writeString(file, PropertyJson.write(new Property(six.name(), six.aliases(), six.domains(), six.location(),
+                six.competitors(), nine)));
+        String later = json.readTree(run("run", "--property", file.toString(), "--surface", "simulated:demo",
+                "--samples", "2", "--json")).get("batchId").asText();
+        JsonNode cmp = json.readTree(run("insights", "--batch", later, "--compare", first, "--json"));
+        assertThat(cmp.at("/comparability/comparable").asBoolean()).isFalse();
+        assertThat(cmp.at("/comparability/differences")).extracting(JsonNode::asText)
+                .containsExactly("queries: 6 vs 9 (6 shared)", "samples: 1 vs 2");
+        JsonNode rate = cmp.at("/comparison/0");
+        assertThat(rate.get("test").asText()).isEqualTo("McNemar on 6 paired query-surface outcomes");
+        // The later side counts only its answers to the six shared questions, first sample.
+        JsonNode laterAlone = json.readTree(run("insights", "--batch", later, "--json"));
+        assertThat(laterAlone.at("/summary/answers").asInt()).isEqualTo(18);
+        assertThat(run("insights", "--batch", later, "--compare", first))
+                .contains("Not like for like (queries: 6 vs 9 (6 shared); samples: 1 vs 2)");
+    }
+
+    @Test
     void anUnknownBatchIsABadInputSentence() {
         int code = PropertyAuditCommand.execute(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 "insights", "--batch", "deadbeef", "--home", home.toString());

@@ -42,7 +42,7 @@ class ProgressPrinterTest {
         p.accept(finished(9));
         assertThat(out.toString()).isEqualTo("\r\u001b[KOpenAI gpt-5 [##########..........] 9/18");
         p.accept(new EngineEvent.RunFinished(batch, openAiRun, gpt, RunStatus.COMPLETED, 61.5, 18, 0, null));
-        assertThat(out.toString()).endsWith("\r\u001b[K[OpenAI gpt-5] run completed, visibility 61.5\n"
+        assertThat(out.toString()).endsWith("\r\u001b[K[OpenAI gpt-5] run completed, visibility score 61.5\n"
                 + "\r\u001b[KOpenAI gpt-5 [##########..........] 9/18");
         p.accept(new EngineEvent.BatchFinished(batch, com.propertyaudit.domain.BatchStatus.COMPLETE, 10));
         // The bars stay on a line of their own, and nothing is redrawn after the end.

@@ -256,9 +256,11 @@ class AuditEngineTest {
         BatchHandle h = engine.start(property(20), List.of(OPENAI), 1, "{}", events::add);
         while (events.stream().noneMatch(e -> e instanceof EngineEvent.QueryFinished)) Thread.sleep(10);
         h.cancel();
-        h.done().get(30, TimeUnit.SECONDS);
+        assertThat(h.done().get(30, TimeUnit.SECONDS)).isEqualTo(BatchStatus.CANCELLED);
         Run run = batches.runs(h.batchId()).get(0);
         assertThat(run.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(events).filteredOn(e -> e instanceof EngineEvent.Log l && l.line().contains("ALL RUNS"))
+                .singleElement().matches(e -> ((EngineEvent.Log) e).line().endsWith("ALL RUNS ENDED (cancelled)"));
         int kept = answers.answeredKeys(run.id()).size();
         assertThat(kept).isBetween(1, 19);
         long reported = events.stream().filter(e -> e instanceof EngineEvent.QueryFinished).count();

@@ -84,6 +84,36 @@ class ReportTest {
         assertThat(rows.get(2).get("score")).isEmpty();
     }
 
+    static List<CSVRecord> read(Path file) throws Exception {
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+            r.read(); // the byte-order mark
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r).getRecords();
+        }
+    }
+
+    @Test
+    void answersJoinMentionsOnAnswerIdAndPerSurfaceCountsAreColumns() throws Exception {
+        CsvExport.write(data(), dir.resolve("out"));
+        List<CSVRecord> answers = read(dir.resolve("out/answers.csv"));
+        List<CSVRecord> mentions = read(dir.resolve("out/mentions.csv"));
+        List<CSVRecord> citations = read(dir.resolve("out/citations.csv"));
+        java.util.Set<String> ids = new java.util.HashSet<>(answers.stream().map(a -> a.get("answer_id")).toList());
+        assertThat(ids).containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(mentions).isNotEmpty().allSatisfy(m -> assertThat(ids).contains(m.get("answer_id")));
+        assertThat(citations).isNotEmpty().allSatisfy(c -> assertThat(ids).contains(c.get("answer_id")));
+
+        List<CSVRecord> competitors = read(dir.resolve("out/competitors.csv"));
+        assertThat(competitors.get(0).get("mentions_simulated_demo")).isEqualTo("1");
+        List<CSVRecord> domains = read(dir.resolve("out/domains.csv"));
+        assertThat(domains.get(0).get("citations_simulated_demo")).isEqualTo("1");
+        assertThat(domains.get(0).get("share_of_citations_pct")).isEqualTo("100.0");
+        for (String name : CsvExport.FILES) {
+            assertThat(Files.readString(dir.resolve("out").resolve(name))).as(name).doesNotContain("={", "{simulated");
+        }
+        assertThat(CsvExport.r1(14.369846878680802)).isEqualTo(14.4);
+        assertThat(CsvExport.column("openai:gpt-5+web")).isEqualTo("openai_gpt_5_web");
+    }
+
     @Test
     void numbersAreNeverQuoted() {
         assertThat(CsvExport.safe(-3.5)).isEqualTo(-3.5);
@@ -117,6 +147,67 @@ class ReportTest {
             stripper.setEndPage(doc.getNumberOfPages());
             lastPage = stripper.getText(doc);
             assertThat(lastPage).contains("SIMULATED DATA");
+        }
+    }
+
+    @Test
+    void theAppendixIsOptionalAndRightToLeftNamesReadInOrder() throws Exception {
+        ReportData d = data();
+        Path without = dir.resolve("short.pdf");
+        PdfReport.write(d, without, false);
+        Path with = dir.resolve("long.pdf");
+        PdfReport.write(d, with, true);
+        try (PDDocument a = Loader.loadPDF(without.toFile()); PDDocument b = Loader.loadPDF(with.toFile())) {
+            assertThat(new PDFTextStripper().getText(a)).doesNotContain("Appendix").contains("Methodology");
+            assertThat(a.getNumberOfPages()).isLessThan(b.getNumberOfPages());
+        }
+
+        // Hebrew is written in visual order, so a reader (and PDFBox's extraction) gets it back in logical order.
+        String hebrew = "דירות הנמל";
+        assertThat(BidiText.visual(hebrew)).isEqualTo(new StringBuilder(hebrew).reverse().toString());
+        assertThat(BidiText.visual("Lofts (" + hebrew + ")")).isEqualTo("Lofts (" + new StringBuilder(hebrew).reverse() + ")");
+        assertThat(BidiText.visual("Café Lofts")).isEqualTo("Café Lofts");
+        Property p = d.batch().snapshot();
+        Property named = new Property(hebrew, p.aliases(), p.domains(), p.location(), p.competitors(), p.queries());
+        Batch b = new Batch(d.batch().id(), hebrew, named, 1, "{}", d.batch().createdAt(), null);
+        Insights in = InsightsCalculator.compute(b, d.runs(), d.answers(), q -> false);
+        Path rtl = dir.resolve("rtl.pdf");
+        PdfReport.write(new ReportData(b, d.runs(), d.answers(), in, List.of()), rtl, false);
+        try (PDDocument doc = Loader.loadPDF(rtl.toFile())) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setEndPage(1);
+            assertThat(first.getText(doc)).contains(hebrew);
+        }
+    }
+
+    @Test
+    void everyScriptPrintsAndExtractsBack() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FallbackFonts.all().size() == 2,
+                "needs fonts-wqy-microhei and fonts-symbola (.ci/run installs them)");
+        ReportData d = data();
+        String japanese = "ドメイン・サンディエゴ";
+        String chinese = "北京公寓";
+        String korean = "서울 아파트";
+        String hebrew = "דירות הנמל";
+        String emoji = "Pet friendly 🐶";
+        Property p = d.batch().snapshot();
+        Property named = new Property(japanese, p.aliases(), p.domains(), p.location(),
+                List.of(com.propertyaudit.domain.Competitor.named(chinese), com.propertyaudit.domain.Competitor.named(korean),
+                        com.propertyaudit.domain.Competitor.named(hebrew), com.propertyaudit.domain.Competitor.named(emoji)),
+                p.queries());
+        Batch b = new Batch(d.batch().id(), japanese, named, 1, "{}", d.batch().createdAt(), null);
+        Run run = d.runs().get(0);
+        StoredAnswer all = new StoredAnswer(new Answer(9, run.id(), 0, p.queries().get(0).text(), "price", 1,
+                AnswerOutcome.COMPLETED, chinese + ", " + korean + ", " + hebrew + " and " + emoji, List.of(), "{}", "{}",
+                "stop", null, null, 900, 5, 50, Instant.EPOCH, List.of()), new AnswerScore(false, null, false,
+                List.of(new EntityRank(chinese, 1), new EntityRank(korean, 2), new EntityRank(hebrew, 3),
+                        new EntityRank(emoji, 4)), List.of(), 0.0, List.of()));
+        Insights in = InsightsCalculator.compute(b, d.runs(), List.of(all), q -> false);
+        Path pdf = dir.resolve("scripts.pdf");
+        PdfReport.write(new ReportData(b, d.runs(), List.of(all), in, List.of()), pdf, true);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(japanese, chinese, korean, hebrew, emoji);
         }
     }
 }

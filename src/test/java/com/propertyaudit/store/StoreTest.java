@@ -321,6 +321,25 @@ class StoreTest {
     }
 
     @Test
+    void theTrendMarksBatchesThatDidNotCompleteAndChangedQuerySets() {
+        Property more = new Property(PROPERTY.name(), PROPERTY.aliases(), PROPERTY.domains(), PROPERTY.location(),
+                PROPERTY.competitors(), List.of(PROPERTY.queries().get(0), new AuditQuery("quiet lofts", null),
+                        new AuditQuery("lofts with parking", null)));
+        Property[] snapshots = {PROPERTY, PROPERTY, more};
+        RunStatus[] ends = {RunStatus.COMPLETED, RunStatus.CANCELLED, RunStatus.COMPLETED};
+        for (int i = 0; i < 3; i++) {
+            Batch b = new Batch(UUID.randomUUID(), PROPERTY.name(), snapshots[i], 1, "{}",
+                    Instant.parse("2026-11-2" + i + "T10:00:00Z"), null);
+            Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 2);
+            batches.create(b, List.of(run), "me");
+            runs.updateStatus(run.id(), ends[i], Instant.now());
+        }
+        List<BatchRepository.TrendPoint> trend = batches.trend(PROPERTY.name());
+        assertThat(trend).extracting(BatchRepository.TrendPoint::mark)
+                .containsExactly("", " · cancelled", " · queries +2 −1");
+    }
+
+    @Test
     void rescoreReplacesScoreRows() {
         Batch b = newBatch();
         Run run = Run.queued(b.id(), 1, Surface.parse("openai:gpt-5"), 4);

@@ -148,8 +148,9 @@ class AppWindowTest extends FxRobot {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
         clickOn("#run-audit");
         clickOn("#nav-insights");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> lookup("#insights-banner").queryAs(Label.class).getText().startsWith("All models complete"));
+        // Looked up once: a lookup from this thread while the screen redraws can see its children change.
+        Label banner = lookup("#insights-banner").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> banner.getText().startsWith("All models complete"));
         clickOn("#nav-history");
         TableView<?> table = lookup("#history-table").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == SAMPLE_BATCHES + 1);

@@ -16,6 +16,9 @@ public final class BatchComparison {
     public record Delta(String metric, Double before, Double after, Double change, Double pValue, String test,
             boolean significant) {}
 
+    /** The deltas with whether the two batches were like for like (when not, the deltas cover what they share). */
+    public record Result(Comparability comparability, List<Delta> deltas) {}
+
     private BatchComparison() {}
 
     public static List<Delta> compare(Insights before, Insights after) {
@@ -37,7 +40,7 @@ public final class BatchComparison {
                 double se = Math.sqrt(seB * seB + seA * seA);
                 if (se > 0) p = 2 * (1 - Stats.normalCdf(Math.abs(va.score() - vb.score()) / se));
             }
-            out.add(delta("Visibility " + s, vb == null ? null : vb.score(), va == null ? null : va.score(), p,
+            out.add(delta(Measures.VISIBILITY_SCORE + " · " + s, vb == null ? null : vb.score(), va == null ? null : va.score(), p,
                     p == null ? null : "z-test"));
         }
         return out;
@@ -67,7 +70,7 @@ public final class BatchComparison {
             p = Stats.twoProportionP(rb.k(), rb.n(), ra.k(), ra.n());
             test = "two-proportion";
         }
-        return delta("Brand mention rate", rb.percent(), ra.percent(), p, test);
+        return delta("Brand " + Measures.MENTION_RATE.toLowerCase(java.util.Locale.ROOT), rb.percent(), ra.percent(), p, test);
     }
 
     /** Per (query, surface): does the surface name the brand for that query (majority of samples)? */

@@ -20,7 +20,24 @@ public record Insights(
         Summary summary,
         List<CompetitorRow> competitors,
         List<DomainRow> domains,
-        Agreement agreement) {
+        Agreement agreement,
+        List<TopicRow> topics) {
+
+    public Insights {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+
+    /** Insights without the breakdown by topic. */
+    public Insights(UUID batchId, String property, Instant createdAt, StatusView batchStatus, Summary summary,
+            List<CompetitorRow> competitors, List<DomainRow> domains, Agreement agreement) {
+        this(batchId, property, createdAt, batchStatus, summary, competitors, domains, agreement, List.of());
+    }
+
+    /**
+     * The brand's mention rate over the answers to one topic's queries ("price", "pets"; queries
+     * without a topic are "(no topic)").
+     */
+    public record TopicRow(String topic, int queries, Rate mentionRate) {}
 
     /** Rates from fewer answers than this are directional: a hint, not a finding. */
     public static final int DIRECTIONAL_BELOW = 10;

@@ -93,23 +93,30 @@ public final class InsightsCalculator {
                 .thenComparing(Comparator.comparingInt(Insights.DomainRow::retrievedOnly).reversed())
                 .thenComparing(Insights.DomainRow::domain));
 
-        int unbrandedQueries = (int) branded.values().stream().filter(b -> !b).count();
+        // Queries that do not name the brand and have at least one answer: mid-run, unasked ones are not counted.
+        java.util.Set<Integer> answered = new java.util.HashSet<>();
+        for (StoredAnswer a : done) answered.add(a.answer().queryIndex());
+        int unbrandedQueries = (int) branded.entrySet().stream().filter(e -> !e.getValue() && answered.contains(e.getKey()))
+                .count();
         Insights.Summary summary = new Insights.Summary(pct(all.brand, all.entityMentions()),
                 Insights.Rate.of(all.brand, all.answers),
                 competitorRows.isEmpty() ? null : competitorRows.get(0).name(), done.size(), outcomes, visibility,
                 new Insights.Unbranded(unbrandedQueries, unbranded.answers, pct(unbranded.brand, unbranded.entityMentions()),
                         Insights.Rate.of(unbranded.brand, unbranded.answers)));
 
-        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs, outcomes), summary,
+        return new Insights(batch.id(), batch.propertyName(), batch.createdAt(), status(runs, outcomes,
+                batch.snapshot().queries().size() * batch.samples() * runs.size()), summary,
                 competitorRows,
-                domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded));
+                domainRows, Agreements.of(batch, surfaces, surfaceOf, done, branded), topics(batch, done));
     }
 
     /**
      * The banner: the batch status with what it means for the numbers below it, and what was left
      * out of them ("3 answers cut off at the token limit — excluded").
+     *
+     * @param expected the answers the batch asks for: queries × samples × runs
      */
-    public static Insights.StatusView status(List<Run> runs, OutcomeCounts outcomes) {
+    public static Insights.StatusView status(List<Run> runs, OutcomeCounts outcomes, int expected) {
         int completed = 0;
         int incomplete = 0;
         int running = 0;
@@ -142,7 +149,10 @@ public final class InsightsCalculator {
                     ? "Every model ended, some with replies left out - insights cover the answers received"
                     : (failed + cancelled) + " of " + runs.size() + " models did not complete (" + notCompleted
                             + ") - insights cover " + covered + " only";
-            case FAILED -> "No model completed (" + notCompleted + ") - there is nothing to analyse";
+            case FAILED -> "No model completed (" + notCompleted + ") - " + (outcomes.answers() == 0
+                    ? "there is nothing to analyse" : "insights cover the " + outcomes.answers() + " answers received");
+            case CANCELLED -> "Stopped by you — " + outcomes.answers() + " of " + expected
+                    + " answers; the insights cover them. Resume the batch in History to finish it";
             case INTERRUPTED -> "The app stopped while " + interrupted + " model(s) were running - insights cover"
                     + " the answers received; resume the batch to finish it";
         };
@@ -151,6 +161,30 @@ public final class InsightsCalculator {
         return new Insights.StatusView(status, message, runs.size(), completed, incomplete, running, failed, cancelled,
                 interrupted);
     }
+
+    /** Topic rows in the order the topics first appear among the queries. */
+    static List<Insights.TopicRow> topics(Batch batch, List<StoredAnswer> done) {
+        Map<String, int[]> acc = new LinkedHashMap<>(); // topic -> {queries, answers, naming}
+        List<String> topicOf = new ArrayList<>();
+        for (var q : batch.snapshot().queries()) {
+            String t = q.topic() == null || q.topic().isBlank() ? NO_TOPIC : q.topic().strip();
+            topicOf.add(t);
+            acc.computeIfAbsent(t, k -> new int[3])[0]++;
+        }
+        for (StoredAnswer a : done) {
+            int q = a.answer().queryIndex();
+            if (q < 0 || q >= topicOf.size()) continue;
+            int[] c = acc.get(topicOf.get(q));
+            c[1]++;
+            if (a.score().brandMentioned()) c[2]++;
+        }
+        List<Insights.TopicRow> out = new ArrayList<>();
+        acc.forEach((t, c) -> out.add(new Insights.TopicRow(t, c[0], Insights.Rate.of(c[2], c[1]))));
+        return out;
+    }
+
+    /** The topic of queries that have none. */
+    public static final String NO_TOPIC = "(no topic)";
 
     private static Insights.Visibility visibility(List<Double> scores) {
         if (scores == null || scores.isEmpty()) return new Insights.Visibility(null, 0, null);

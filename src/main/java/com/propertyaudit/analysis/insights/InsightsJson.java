@@ -84,6 +84,13 @@ public final class InsightsJson {
             dn.put("retrievedNotCited", d.retrievedOnly());
         }
 
+        ArrayNode topics = o.putArray("topics");
+        for (Insights.TopicRow t : in.topics()) {
+            ObjectNode tn = topics.addObject().put("topic", t.topic()).put("queries", t.queries())
+                    .put("answers", t.mentionRate().n());
+            rate(tn, "brandMentionRate", t.mentionRate());
+        }
+
         Insights.Agreement a = in.agreement();
         ObjectNode ag = o.putObject("agreement");
         ag.put("queries", a.queries());

@@ -1,5 +1,6 @@
 package com.propertyaudit.ui.audit;
 
+import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.domain.RunStatus;
 import com.propertyaudit.domain.Provider;
 import com.propertyaudit.domain.Surface;
@@ -150,8 +151,13 @@ public final class RunAuditController {
         model.finishedStatus.addListener((o, was, now) -> {
             if (now == null) return;
             UUID batch = model.batchId.get();
-            feedback.notice("Audit finished: " + now.id(), model.finishedSummary(model.runProperty()),
-                    "Open insights", () -> navigation.openInsights(batch));
+            String title = model.finishedTitle(now);
+            String summary = model.finishedSummary(model.runProperty());
+            if (now == BatchStatus.COMPLETE) {
+                feedback.notice(title, summary, "Open insights", () -> navigation.openInsights(batch));
+            } else {
+                feedback.warning(title, summary, "Open insights", () -> navigation.openInsights(batch));
+            }
         });
         model.open();
     }

@@ -348,7 +348,7 @@ public final class RunAuditModel {
             } else if (e instanceof EngineEvent.RunFinished r) {
                 SurfaceProgress p = byRun.get(r.runId());
                 if (p != null) p.label.set(r.surface().label() + ": " + r.status().id()
-                        + (r.score() == null ? "" : String.format(Locale.ROOT, ", visibility %.1f", r.score())));
+                        + (r.score() == null ? "" : String.format(Locale.ROOT, ", visibility score %.1f", r.score())));
                 log.add("[" + r.surface().label() + "] run " + r.status().id() + (r.error() == null ? "" : ": " + r.error()));
             } else if (e instanceof EngineEvent.Pacing pc) {
                 pacingLine(pc.provider(), pc.provider().displayName() + ": " + pc.state().describe());
@@ -370,8 +370,21 @@ public final class RunAuditModel {
     public String finishedSummary(String property) {
         int done = rows.stream().mapToInt(r -> r.done.get()).sum();
         int failed = rows.stream().mapToInt(r -> r.failed.get()).sum();
-        return (property.isEmpty() ? "" : property + ": ") + (done - failed) + " answers"
+        String s = (property.isEmpty() ? "" : property + ": ") + (done - failed) + (done - failed == 1 ? " answer" : " answers")
                 + (failed > 0 ? ", " + failed + " left out (cut off, empty or failed)" : "") + ".";
+        BatchStatus st = finishedStatus.get();
+        return st == BatchStatus.CANCELLED || st == BatchStatus.INTERRUPTED
+                ? s + " History can resume the batch to ask for the rest." : s;
+    }
+
+    /** The notice's title: a stopped batch is not called finished, nor a failed one a success. */
+    public String finishedTitle(BatchStatus status) {
+        return switch (status) {
+            case COMPLETE -> "Audit finished: complete";
+            case CANCELLED -> "Audit stopped by you: cancelled";
+            case INTERRUPTED -> "Audit stopped: interrupted";
+            default -> "Audit ended: " + status.id();
+        };
     }
 
     private void pacingLine(Provider provider, String line) {

@@ -8,4 +8,9 @@ public interface Feedback {
 
     /** A short notice; {@code action} runs when the analyst clicks {@code actionLabel} (both may be null). */
     void notice(String title, String message, String actionLabel, Runnable action);
+
+    /** A notice about something that did not go as asked (a batch stopped or failed): shown with a warning mark. */
+    default void warning(String title, String message, String actionLabel, Runnable action) {
+        notice(title, message, actionLabel, action);
+    }
 }

@@ -44,6 +44,15 @@ public final class FxFeedback implements Feedback {
 
     @Override
     public void notice(String title, String message, String actionLabel, Runnable action) {
+        card(Feather.CHECK_CIRCLE, title, message, actionLabel, action);
+    }
+
+    @Override
+    public void warning(String title, String message, String actionLabel, Runnable action) {
+        card(Feather.ALERT_TRIANGLE, title, message, actionLabel, action).getStyleClass().add("notice-warning");
+    }
+
+    private HBox card(Feather mark, String title, String message, String actionLabel, Runnable action) {
         Label t = new Label(title);
         t.getStyleClass().add("notice-title");
         Label m = new Label(message);
@@ -51,7 +60,7 @@ public final class FxFeedback implements Feedback {
         Button close = new Button(null, new FontIcon(Feather.X));
         close.getStyleClass().addAll("flat", "notice-close");
         VBox body = new VBox(4, t, m);
-        HBox card = new HBox(10, new FontIcon(Feather.CHECK_CIRCLE), body, close);
+        HBox card = new HBox(10, new FontIcon(mark), body, close);
         card.getStyleClass().add("notice");
         card.setPrefWidth(380);
         card.setMaxWidth(380);
@@ -69,5 +78,6 @@ public final class FxFeedback implements Feedback {
         PauseTransition life = new PauseTransition(Duration.seconds(15));
         life.setOnFinished(e -> cards.getChildren().remove(card));
         life.play();
+        return card;
     }
 }

@@ -1,12 +1,13 @@
 package com.propertyaudit.ui.common;
 
+import com.propertyaudit.analysis.insights.AnswerFilter;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
  * What a screen may ask of the main window: show a batch's insights, open a link, show answers in History.
- * Not an event bus: three verbs, each with one receiver.
+ * Not an event bus: a few verbs, each with one receiver.
  */
 public interface Navigation {
 
@@ -18,6 +19,9 @@ public interface Navigation {
 
     /** Shows in History a batch's first answer to a query (0-based) from one of the surfaces (ids; empty: any). */
     void openAnswers(UUID batchId, int queryIndex, List<String> surfaceIds);
+
+    /** Shows in History the answers of a batch that pass a filter: a drill-down from Insights. */
+    void openAnswers(UUID batchId, AnswerFilter filter);
 
     /** A navigation whose verbs are forwarded once the main window exists. */
     final class Deferred implements Navigation {
@@ -45,6 +49,11 @@ public interface Navigation {
         @Override
         public void openAnswers(UUID batchId, int queryIndex, List<String> surfaceIds) {
             if (target != null) target.openAnswers(batchId, queryIndex, surfaceIds);
+        }
+
+        @Override
+        public void openAnswers(UUID batchId, AnswerFilter filter) {
+            if (target != null) target.openAnswers(batchId, filter);
         }
     }
 }

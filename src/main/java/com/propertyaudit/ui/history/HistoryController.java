@@ -1,6 +1,8 @@
 package com.propertyaudit.ui.history;
 
+import com.propertyaudit.analysis.insights.AnswerFilter;
 import com.propertyaudit.analysis.insights.BatchComparison;
+import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.analysis.insights.TrendLabels;
 import com.propertyaudit.domain.Citation;
 import com.propertyaudit.domain.StoredAnswer;
@@ -30,6 +32,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -67,6 +70,11 @@ public final class HistoryController {
     @FXML private Button exportCsv;
     @FXML private Button delete;
     @FXML private ListView<StoredAnswer> answers;
+    @FXML private ComboBox<String> surfaceFilter;
+    @FXML private ComboBox<String> brandFilter;
+    @FXML private ComboBox<String> topicFilter;
+    @FXML private ComboBox<String> outcomeFilter;
+    @FXML private Label answerCount;
     @FXML private TextFlow text;
     @FXML private FlowPane links;
     @FXML private ToggleButton showRaw;
@@ -121,7 +129,8 @@ public final class HistoryController {
                 model.resuming));
         compare.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
 
-        answers.setItems(model.answers);
+        answers.setItems(model.shownAnswers);
+        filters();
         answers.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(StoredAnswer a, boolean empty) {
@@ -129,12 +138,12 @@ public final class HistoryController {
                 setText(empty || a == null ? null : model.line(a));
             }
         });
-        model.answers.addListener((javafx.collections.ListChangeListener<StoredAnswer>) c -> {
-            if (model.answers.isEmpty() || !answers.getSelectionModel().isEmpty()) return;
+        model.shownAnswers.addListener((javafx.collections.ListChangeListener<StoredAnswer>) c -> {
+            if (model.shownAnswers.isEmpty() || !answers.getSelectionModel().isEmpty()) return;
             // The batch read again (its summary changed while an evidence link was opening) keeps the
             // answer the link asked for.
             StoredAnswer focused = model.focus.get();
-            if (focused != null && model.answers.contains(focused)) answers.getSelectionModel().select(focused);
+            if (focused != null && model.shownAnswers.contains(focused)) answers.getSelectionModel().select(focused);
             else answers.getSelectionModel().select(0);
         });
         answers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> showAnswer(now));
@@ -166,6 +175,66 @@ public final class HistoryController {
 
     /** How often History asks the database whether batches changed: one small query. */
     static final int POLL_SECONDS = 5;
+
+    static final String ANY_SURFACE = "All surfaces";
+    static final String ANY_BRAND = "Brand: any";
+    static final String NAMED = "Brand named";
+    static final String NOT_NAMED = "Brand not named";
+    static final String ANY_TOPIC = "All topics";
+    static final String ANY_OUTCOME = "All outcomes";
+
+    /** The answer filters: each combo sets one part of the model's filter, and follows it (a drill-down sets it too). */
+    private void filters() {
+        answerCount.textProperty().bind(model.answerCount);
+        brandFilter.getItems().setAll(ANY_BRAND, NAMED, NOT_NAMED);
+        model.surfaceChoices.addListener((javafx.collections.ListChangeListener<String>) c -> choices(surfaceFilter,
+                ANY_SURFACE, model.surfaceChoices));
+        model.topicChoices.addListener((javafx.collections.ListChangeListener<String>) c -> choices(topicFilter,
+                ANY_TOPIC, model.topicChoices));
+        model.outcomeChoices.addListener((javafx.collections.ListChangeListener<AnswerOutcome>) c -> choices(
+                outcomeFilter, ANY_OUTCOME, model.outcomeChoices.stream().map(AnswerOutcome::id).toList()));
+        surfaceFilter.setOnAction(e -> model.answerFilter.set(model.answerFilter.get()
+                .withSurface(any(surfaceFilter.getValue(), ANY_SURFACE))));
+        brandFilter.setOnAction(e -> model.answerFilter.set(model.answerFilter.get().withBrandNamed(
+                NAMED.equals(brandFilter.getValue()) ? Boolean.TRUE : NOT_NAMED.equals(brandFilter.getValue())
+                        ? Boolean.FALSE : null)));
+        topicFilter.setOnAction(e -> model.answerFilter.set(model.answerFilter.get()
+                .withTopic(any(topicFilter.getValue(), ANY_TOPIC))));
+        outcomeFilter.setOnAction(e -> {
+            String o = any(outcomeFilter.getValue(), ANY_OUTCOME);
+            model.answerFilter.set(model.answerFilter.get().withOutcome(o == null ? null
+                    : AnswerOutcome.valueOf(o.toUpperCase(Locale.ROOT))));
+        });
+        model.answerFilter.addListener((o, was, f) -> {
+            surfaceFilter.setValue(f.surface() == null ? ANY_SURFACE : f.surface());
+            brandFilter.setValue(f.brandNamed() == null ? ANY_BRAND : f.brandNamed() ? NAMED : NOT_NAMED);
+            topicFilter.setValue(f.topic() == null ? ANY_TOPIC : f.topic());
+            outcomeFilter.setValue(f.outcome() == null ? ANY_OUTCOME : f.outcome().id());
+        });
+    }
+
+    private static void choices(ComboBox<String> box, String any, List<String> values) {
+        String keep = box.getValue();
+        List<String> all = new ArrayList<>();
+        all.add(any);
+        all.addAll(values);
+        box.getItems().setAll(all);
+        box.setValue(keep != null && all.contains(keep) ? keep : any);
+    }
+
+    private static String any(String value, String any) {
+        return value == null || value.equals(any) ? null : value;
+    }
+
+    @FXML
+    private void clearFilters() {
+        model.answerFilter.set(AnswerFilter.ALL);
+    }
+
+    /** Shows a batch's answers that a drill-down from Insights asks for. */
+    public void openFiltered(UUID batchId, AnswerFilter filter) {
+        model.openFiltered(batchId, filter);
+    }
 
     private static <R> void column(TableColumn<R, String> c, Function<R, String> f) {
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
@@ -242,12 +311,12 @@ public final class HistoryController {
         sov.setName("Brand share of voice (%)");
         TrendLabels labels = new TrendLabels();
         for (BatchRepository.TrendPoint p : model.trend) {
-            String when = labels.next(p.createdAt());
+            String when = labels.next(p.createdAt()) + p.mark();
             p.visibility().forEach((surface, v) -> {
                 if (v == null) return;
                 XYChart.Series<String, Number> s = bySurface.computeIfAbsent(surface, k -> {
                     XYChart.Series<String, Number> n = new XYChart.Series<>();
-                    n.setName("Visibility · " + k);
+                    n.setName("Visibility score · " + k);
                     return n;
                 });
                 s.getData().add(new XYChart.Data<>(when, v));

@@ -1,6 +1,7 @@
 package com.propertyaudit.ui.history;
 
 import com.propertyaudit.analysis.AnswerScorer;
+import com.propertyaudit.analysis.insights.AnswerFilter;
 import com.propertyaudit.analysis.insights.BatchComparison;
 import com.propertyaudit.domain.AnswerOutcome;
 import com.propertyaudit.domain.Batch;
@@ -54,6 +55,15 @@ public final class HistoryModel {
     public final StringProperty filter = new SimpleStringProperty("");
     public final ObjectProperty<BatchSummary> selected = new SimpleObjectProperty<>();
     public final ObservableList<StoredAnswer> answers = FXCollections.observableArrayList();
+    /** The answers the filters let through: what the list shows. */
+    public final FilteredList<StoredAnswer> shownAnswers = new FilteredList<>(answers);
+    public final ObjectProperty<AnswerFilter> answerFilter = new SimpleObjectProperty<>(AnswerFilter.ALL);
+    /** What the filters can choose from in the batch shown: surface ids, topics, outcomes. */
+    public final ObservableList<String> surfaceChoices = FXCollections.observableArrayList();
+    public final ObservableList<String> topicChoices = FXCollections.observableArrayList();
+    public final ObservableList<AnswerOutcome> outcomeChoices = FXCollections.observableArrayList();
+    /** "12 of 36 answers · Answers naming Pinnacle on the Park" */
+    public final StringProperty answerCount = new SimpleStringProperty("");
     public final ObservableList<BatchComparison.Delta> comparison = FXCollections.observableArrayList();
     public final StringProperty comparisonTitle = new SimpleStringProperty(
             "Select two batches of the same property (Ctrl+click) and press Compare.");
@@ -62,6 +72,7 @@ public final class HistoryModel {
     /** True while a resume is being started: the button waits. */
     public final BooleanProperty resuming = new SimpleBooleanProperty();
     private Map<UUID, String> surfaces = new HashMap<>();
+    private Map<UUID, String> surfaceIds = new HashMap<>();
     /** The answer to show once its batch's answers are read (evidence links from the AI analysis). */
     public final ObjectProperty<StoredAnswer> focus = new SimpleObjectProperty<>();
     private Evidence pending;
@@ -76,6 +87,8 @@ public final class HistoryModel {
         this.feedback = feedback;
         filter.addListener((o, was, now) -> shown.setPredicate(b -> matches(b, now)));
         selected.addListener((o, was, now) -> load(now));
+        answerFilter.addListener((o, was, now) -> applyAnswerFilter());
+        answers.addListener((javafx.collections.ListChangeListener<StoredAnswer>) c -> applyAnswerFilter());
     }
 
     static boolean matches(BatchSummary b, String filter) {
@@ -116,8 +129,31 @@ public final class HistoryModel {
         return b != null && !b.status().isLive();
     }
 
+    private void applyAnswerFilter() {
+        AnswerFilter f = answerFilter.get();
+        shownAnswers.setPredicate(a -> f.test(a, surfaceIdOf(a)));
+        String drill = f.drillDown();
+        answerCount.set(answers.isEmpty() ? "" : shownAnswers.size() + " of " + answers.size() + " answers"
+                + (drill.isEmpty() ? "" : " · " + drill));
+    }
+
+    /** Opens a batch with only the answers a drill-down asks for (a competitor's, a domain's, a cell's). */
+    public void openFiltered(UUID batchId, AnswerFilter f) {
+        answerFilter.set(f);
+        UUID keep = selected.get() == null ? null : selected.get().batchId();
+        if (batchId.equals(keep) && !answers.isEmpty()) return;
+        pending = new Evidence(batchId, -1, List.of());
+        refresh();
+    }
+
+    public String surfaceIdOf(StoredAnswer a) {
+        return surfaceIds.getOrDefault(a.answer().runId(), "?");
+    }
+
     /** Opens a batch at the first answer to a query (0-based) from one of the surfaces (ids; empty: any). */
     public void open(UUID batchId, int queryIndex, List<String> surfaceIds) {
+        // The answer asked for must not be hidden by a filter left from before.
+        answerFilter.set(AnswerFilter.ALL);
         pending = new Evidence(batchId, queryIndex, surfaceIds.stream().map(id -> Surface.parse(id).label()).toList());
         refresh();
     }
@@ -129,6 +165,10 @@ public final class HistoryModel {
         if (e == null || selected.get() == null || !selected.get().batchId().equals(e.batchId())) return;
         pending = null;
         focus.set(null);
+        if (e.queryIndex() < 0) {
+            if (!shownAnswers.isEmpty()) focus.set(shownAnswers.get(0));
+            return;
+        }
         answers.stream().filter(a -> a.answer().queryIndex() == e.queryIndex()
                 && (e.surfaceLabels().isEmpty() || e.surfaceLabels().contains(surfaceOf(a))))
                 .findFirst().ifPresent(focus::set);
@@ -178,14 +218,22 @@ public final class HistoryModel {
             Batch batch = workspace.batches().find(b.batchId()).orElseThrow(() -> new IllegalStateException(
                     "This batch is no longer stored (it was deleted, perhaps from another window): press Refresh."));
             Map<UUID, String> names = new HashMap<>();
-            for (Run r : workspace.batches().runs(b.batchId())) names.put(r.id(), r.surface().label());
-            return new Loaded(new AnswerScorer(batch.snapshot()), names,
+            Map<UUID, String> ids = new HashMap<>();
+            for (Run r : workspace.batches().runs(b.batchId())) {
+                names.put(r.id(), r.surface().label());
+                ids.put(r.id(), r.surface().id());
+            }
+            return new Loaded(new AnswerScorer(batch.snapshot()), names, ids,
                     workspace.answers().forBatch(b.batchId(), AnswerRepository.Detail.FULL),
                     workspace.insights().trend(b.property()));
         }, loaded -> {
             if (selected.get() == null || !selected.get().batchId().equals(b.batchId())) return;
             scorer = loaded.scorer();
             surfaces = loaded.surfaces();
+            surfaceIds = loaded.surfaceIds();
+            surfaceChoices.setAll(new java.util.TreeSet<>(loaded.surfaceIds().values()));
+            topicChoices.setAll(loaded.answers().stream().map(AnswerFilter::topicOf).distinct().sorted().toList());
+            outcomeChoices.setAll(loaded.answers().stream().map(a -> a.answer().outcome()).distinct().sorted().toList());
             // Per query, each surface's answers side by side.
             answers.setAll(loaded.answers().stream().sorted(Comparator
                     .comparingInt((StoredAnswer a) -> a.answer().queryIndex())
@@ -200,7 +248,8 @@ public final class HistoryModel {
 
     private record Listed(String mark, List<BatchSummary> batches) {}
 
-    private record Loaded(AnswerScorer scorer, Map<UUID, String> surfaces, List<StoredAnswer> answers,
+    private record Loaded(AnswerScorer scorer, Map<UUID, String> surfaces, Map<UUID, String> surfaceIds,
+            List<StoredAnswer> answers,
             List<BatchRepository.TrendPoint> trend) {}
 
     public String surfaceOf(StoredAnswer a) {
@@ -250,12 +299,13 @@ public final class HistoryModel {
     public void compare(BatchSummary x, BatchSummary y) {
         BatchSummary before = x.createdAt().isBefore(y.createdAt()) ? x : y;
         BatchSummary after = before == x ? y : x;
-        background.run(() -> workspace.insights().compare(before.batchId(), after.batchId()).orElseThrow(
-                () -> new IllegalStateException("One of the two batches is no longer stored.")), deltas -> {
-            comparison.setAll(deltas);
+        background.run(() -> workspace.insights().comparison(before.batchId(), after.batchId()).orElseThrow(
+                () -> new IllegalStateException("One of the two batches is no longer stored.")), result -> {
+            comparison.setAll(result.deltas());
             comparisonTitle.set(before.property() + ": " + seconds(before) + " → " + seconds(after)
                     + (before.property().equals(after.property()) ? "" : " (" + after.property() + ")")
-                    + ". A change is flagged significant when p < 0.05.");
+                    + ". A change is flagged significant when p < 0.05."
+                    + (result.comparability().comparable() ? "" : "\n" + result.comparability().sentence()));
         }, e -> feedback.error("The batches could not be compared", FxTasks.describe(e)));
     }
 

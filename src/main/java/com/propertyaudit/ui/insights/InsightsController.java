@@ -1,10 +1,12 @@
 package com.propertyaudit.ui.insights;
 
+import com.propertyaudit.analysis.insights.AnswerFilter;
 import com.propertyaudit.analysis.insights.Insights;
 import com.propertyaudit.ui.AppContext;
 import com.propertyaudit.ui.ExportActions;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
+import com.propertyaudit.ui.common.Navigation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,12 +17,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -34,6 +38,7 @@ public final class InsightsController {
 
     private final InsightsModel model;
     private final ExportActions exports;
+    private final Navigation navigation;
     private final XYChart.Series<Number, String> sov = new XYChart.Series<>();
     private final XYChart.Series<Number, String> visibility = new XYChart.Series<>();
     private final XYChart.Series<Number, String> cited = new XYChart.Series<>();
@@ -48,6 +53,7 @@ public final class InsightsController {
     @FXML private VBox details;
     @FXML private TableView<Insights.CompetitorRow> competitors;
     @FXML private TableView<Insights.DomainRow> domains;
+    @FXML private TableView<Insights.TopicRow> topics;
     @FXML private GridPane matrix;
     @FXML private Label agreement;
     @FXML private AnalysisSectionController analysisController;
@@ -56,7 +62,9 @@ public final class InsightsController {
     private List<String> matrixSurfaces = List.of();
     private Label[][] cells = new Label[0][0];
 
-    public InsightsController(AppContext ctx, Background background, Feedback feedback, ExportActions exports) {
+    public InsightsController(AppContext ctx, Background background, Feedback feedback, ExportActions exports,
+            Navigation navigation) {
+        this.navigation = navigation;
         this.model = new InsightsModel(ctx.insights()::insights, background, feedback, System::currentTimeMillis);
         this.exports = exports;
         ctx.bridge().listen(model::onEvents);
@@ -95,12 +103,36 @@ public final class InsightsController {
         });
         domains.getColumns().setAll(List.of(text("Domain", Insights.DomainRow::domain, 190),
                 number("Answers citing it", r -> r.citations(), "%.0f", 130),
-                number("Share", Insights.DomainRow::share, "%.1f%%", 110),
+                number("Share of all citations", Insights.DomainRow::share, "%.1f%%", 150),
                 number("Found, not cited", r -> r.retrievedOnly(), "%.0f", 130),
                 text("By surface", r -> bySurface(r.bySurface()), 300)));
+        topics.getColumns().setAll(List.of(text("Topic", Insights.TopicRow::topic, 190),
+                number("Queries", r -> r.queries(), "%.0f", 90),
+                number("Answers", r -> r.mentionRate().n(), "%.0f", 90),
+                number(InsightsModel.MENTION_RATE, r -> r.mentionRate().percent(), "%.1f%%", 120),
+                text("95% interval", r -> r.mentionRate().ci() == null || r.mentionRate().n() == 0 ? "-"
+                        : String.format(Locale.ROOT, "%.1f–%.1f%s", r.mentionRate().ci()[0], r.mentionRate().ci()[1],
+                                r.mentionRate().directional() ? " · directional" : ""), 200)));
+        // Drill-downs: the answers behind a row or a cell, in History.
+        drillDown(competitors, r -> AnswerFilter.naming(r.name()));
+        drillDown(domains, r -> r.citations() == 0 ? null : AnswerFilter.citing(r.domain()));
+        drillDown(topics, r -> AnswerFilter.ALL.withTopic(r.topic()));
         model.insights.addListener((o, was, now) -> {
             if (now != null) render(now);
         });
+    }
+
+    private <R> void drillDown(TableView<R> table, Function<R, AnswerFilter> filter) {
+        table.setRowFactory(t -> {
+            TableRow<R> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() != 2 || row.isEmpty() || model.batchId.get() == null) return;
+                AnswerFilter f = filter.apply(row.getItem());
+                if (f != null) navigation.openAnswers(model.batchId.get(), f);
+            });
+            return row;
+        });
+        table.setTooltip(new Tooltip("Double-click a row: the answers behind it, in History"));
     }
 
     /** Shows a batch (null: nothing) and keeps it up to date while it runs. */
@@ -133,12 +165,13 @@ public final class InsightsController {
         // updated in place rather than rebuilt, so the FX thread is never held for long.
         renderTiles(tiles(in));
         List<InsightsModel.Bar> shares = InsightsModel.shareOfVoice(in);
-        update(sov, horizontal(shares, in.property()));
+        update(sovChart, sov, horizontal(shares, in.property()));
         scale((NumberAxis) sovChart.getXAxis(), shares);
-        update(visibility, horizontal(InsightsModel.visibility(in), null));
-        update(cited, horizontal(InsightsModel.citedDomains(in), null));
+        update(visibilityChart, visibility, horizontal(InsightsModel.visibility(in), null));
+        update(domainChart, cited, horizontal(InsightsModel.citedDomains(in), null));
         competitors.getItems().setAll(in.competitors());
         domains.getItems().setAll(in.domains());
+        topics.getItems().setAll(in.topics());
         competitors.sort();
         domains.sort();
         renderMatrix(in);
@@ -199,12 +232,21 @@ public final class InsightsController {
         }
     }
 
-    /** New bars; when they are the same categories in the same order, only their lengths change. */
-    private static void update(XYChart.Series<Number, String> series, List<XYChart.Data<Number, String>> bars) {
+    /**
+     * New bars; when they are the same categories in the same order, only their lengths change.
+     * Otherwise the axis is given the new order outright: left to itself it keeps the order of the
+     * categories it has already seen, so a refreshed chart would stay sorted as the previous batch.
+     */
+    private static void update(BarChart<Number, String> chart, XYChart.Series<Number, String> series,
+            List<XYChart.Data<Number, String>> bars) {
         ObservableList<XYChart.Data<Number, String>> have = series.getData();
         boolean same = have.size() == bars.size();
         for (int i = 0; same && i < bars.size(); i++) same = have.get(i).getYValue().equals(bars.get(i).getYValue());
         if (!same) {
+            have.clear();
+            CategoryAxis axis = (CategoryAxis) chart.getYAxis();
+            axis.setAutoRanging(false);
+            axis.getCategories().setAll(bars.stream().map(XYChart.Data::getYValue).distinct().toList());
             have.setAll(bars);
             return;
         }
@@ -255,7 +297,8 @@ public final class InsightsController {
                 Label cell = cells[i][j];
                 cell.setText(named == null ? "·" : named ? "✓" : "✗");
                 cell.getStyleClass().setAll("label", named == null ? "cell-none" : named ? "cell-yes" : "cell-no");
-                cell.setTooltip(r == null || r.n() == 0 ? null : new Tooltip(r.k() + " of " + r.n() + " samples name the brand"));
+                cell.setTooltip(new Tooltip((r == null || r.n() == 0 ? "No answer yet" : r.k() + " of " + r.n()
+                        + " samples name the brand") + " · click: these answers in History"));
             }
         }
         agreement.setText(InsightsModel.agreementSentence(in.agreement()));
@@ -280,8 +323,14 @@ public final class InsightsController {
             text.setMaxWidth(520);
             matrix.add(text, 0, i + 1);
             for (int j = 0; j < surfaces.size(); j++) {
-                cells[i][j] = new Label();
-                matrix.add(cells[i][j], j + 1, i + 1);
+                Label cell = new Label();
+                AnswerFilter f = AnswerFilter.cell(a.queryIndex(), surfaces.get(j));
+                cell.setCursor(javafx.scene.Cursor.HAND);
+                cell.setOnMouseClicked(e -> {
+                    if (model.batchId.get() != null) navigation.openAnswers(model.batchId.get(), f);
+                });
+                cells[i][j] = cell;
+                matrix.add(cell, j + 1, i + 1);
             }
         }
     }

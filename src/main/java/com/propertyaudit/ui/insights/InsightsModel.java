@@ -1,6 +1,7 @@
 package com.propertyaudit.ui.insights;
 
 import com.propertyaudit.analysis.insights.Insights;
+import com.propertyaudit.analysis.insights.Measures;
 import com.propertyaudit.domain.BatchStatus;
 import com.propertyaudit.engine.EngineEvent;
 import com.propertyaudit.ui.FxTasks;
@@ -34,6 +35,8 @@ public final class InsightsModel {
 
     static final long RELOAD_EVERY_MS = 500;
     static final String BRAND_TILE = "Brand share of voice";
+    static final String VISIBILITY = Measures.VISIBILITY_SCORE;
+    static final String MENTION_RATE = Measures.MENTION_RATE;
 
     private final Function<UUID, Optional<Insights>> source;
     private final Background background;
@@ -148,16 +151,19 @@ public final class InsightsModel {
     public static List<Tile> tiles(Insights in) {
         List<Tile> out = new ArrayList<>();
         Insights.Summary s = in.summary();
-        s.visibility().forEach((surface, v) -> out.add(new Tile("Visibility · " + surface,
-                v.score() == null ? "-" : fmt(v.score()) + " / 100", v.ci() == null ? "n=" + v.answers()
+        s.visibility().forEach((surface, v) -> out.add(new Tile(VISIBILITY + " · " + surface,
+                v.score() == null ? "-" : fmt(v.score()), v.ci() == null ? "n=" + v.answers()
                         : String.format(Locale.ROOT, "95%% CI %.1f-%.1f, n=%d", v.ci()[0], v.ci()[1], v.answers())
                                 + (v.answers() < Insights.DIRECTIONAL_BELOW ? " · directional" : ""))));
-        out.add(new Tile(BRAND_TILE, pct(s.brandSOV()), "named in " + rate(s.brandMentionRate())));
+        out.add(new Tile(BRAND_TILE, pct(s.brandSOV()), MENTION_RATE + " " + rate(s.brandMentionRate())));
         out.add(new Tile("Unbranded share of voice", pct(s.unbranded().brandSOV()),
-                s.unbranded().queries() + " queries that do not name the brand"));
-        out.add(new Tile("Top competitor", s.topCompetitor() == null ? "-" : s.topCompetitor(),
-                s.answers() + " answers" + (s.outcomes().excluded() > 0 ? ", " + s.outcomes().excluded()
-                        + " left out" : "")));
+                s.unbranded().queries() + (s.unbranded().queries() == 1 ? " query" : " queries")
+                        + " not naming the brand, with answers"));
+        // The top competitor's own count, as its row in the table has it (not the batch's answers).
+        Insights.CompetitorRow top = in.competitors().isEmpty() ? null : in.competitors().get(0);
+        out.add(new Tile("Top competitor", top == null ? "-" : top.name(), top == null
+                ? s.answers() + " answers name no competitor"
+                : "named in " + top.mentions() + " of " + s.answers() + " answers"));
         return out;
     }
 
@@ -174,7 +180,8 @@ public final class InsightsModel {
     }
 
     static String strength(double kappa) {
-        if (kappa < 0) return "less agreement than chance";
+        // Rounded as shown: a kappa that reads 0.00 must not be called agreement.
+        if (Math.round(kappa * 100) <= 0) return "no agreement beyond chance";
         if (kappa <= 0.20) return "slight agreement beyond chance";
         if (kappa <= 0.40) return "fair agreement beyond chance";
         if (kappa <= 0.60) return "moderate agreement beyond chance";
@@ -182,18 +189,22 @@ public final class InsightsModel {
         return "almost perfect agreement";
     }
 
+    /** The brand and its top competitors, largest share first. */
     public static List<Bar> shareOfVoice(Insights in) {
         List<Bar> out = new ArrayList<>();
         if (in.summary().brandSOV() != null) out.add(new Bar(in.property(), in.summary().brandSOV()));
         in.competitors().stream().filter(r -> r.sov() != null).limit(6).forEach(r -> out.add(new Bar(r.name(), r.sov())));
+        out.sort(java.util.Comparator.comparingDouble(Bar::value).reversed());
         return out;
     }
 
+    /** Surfaces, highest visibility score first. */
     public static List<Bar> visibility(Insights in) {
         List<Bar> out = new ArrayList<>();
         in.summary().visibility().forEach((s, v) -> {
             if (v.score() != null) out.add(new Bar(s, v.score()));
         });
+        out.sort(java.util.Comparator.comparingDouble(Bar::value).reversed());
         return out;
     }
 

@@ -210,6 +210,14 @@ public final class MainController implements Navigation {
         display(Screen.HISTORY, node);
     }
 
+    @Override
+    public void openAnswers(UUID batchId, com.propertyaudit.analysis.insights.AnswerFilter filter) {
+        if (!isOpen() || !mayLeaveFor(Screen.HISTORY)) return;
+        Parent node = screens.computeIfAbsent(Screen.HISTORY, this::load);
+        history.openFiltered(batchId, filter);
+        display(Screen.HISTORY, node);
+    }
+
     private boolean mayLeaveFor(Screen screen) {
         if (current == Screen.PROPERTIES && screen != Screen.PROPERTIES && !properties.confirmDiscard()) {
             buttons.get(Screen.PROPERTIES).setSelected(true);

@@ -3,6 +3,7 @@ package com.propertyaudit.ui.properties;
 import atlantafx.base.theme.Styles;
 import com.propertyaudit.store.PropertySummary;
 import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.ExportActions;
 import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.Feedback;
 import com.propertyaudit.ui.portfolio.ScheduleDialog;
@@ -13,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -31,6 +33,8 @@ import org.controlsfx.validation.Validator;
 public final class PropertiesController {
 
     private final PropertiesModel model;
+    /** The last export folder, where file dialogs open (else the home folder). */
+    private final java.util.function.Supplier<String> lastFolder;
     private final PropertyEditorModel editor;
     private boolean reverting;
     private final AppContext ctx;
@@ -65,6 +69,7 @@ public final class PropertiesController {
         this.ctx = ctx;
         this.background = background;
         this.feedback = feedback;
+        this.lastFolder = () -> ctx.workspace().settings().lastExportFolder();
         this.model = new PropertiesModel(ctx.workspace().properties(), background, feedback);
         this.editor = model.editor;
     }
@@ -82,7 +87,10 @@ public final class PropertiesController {
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (reverting || now == null || now.name().equals(editor.originalName())) return;
-            if (askDiscard()) {
+            Choice c = askDiscard();
+            if (c == Choice.SAVE) {
+                model.save(() -> model.open(now.name()));
+            } else if (c == Choice.DISCARD) {
                 model.open(now.name());
             } else {
                 // Back to the property being edited, without asking again.
@@ -148,16 +156,22 @@ public final class PropertiesController {
 
     @FXML
     private void newProperty() {
-        if (!askDiscard()) return;
-        list.getSelectionModel().clearSelection();
-        model.startNew();
-        name.requestFocus();
+        Choice c = askDiscard();
+        if (c == Choice.CANCEL) return;
+        Runnable fresh = () -> {
+            list.getSelectionModel().clearSelection();
+            model.startNew();
+            name.requestFocus();
+        };
+        if (c == Choice.SAVE) model.save(fresh);
+        else fresh.run();
     }
 
     @FXML
     private void importProperty() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Import a property file");
+        fc.setInitialDirectory(ExportActions.startFolder(lastFolder.get()));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Property file (JSON)", "*.json"));
         File f = fc.showOpenDialog(list.getScene().getWindow());
         if (f != null) model.importFile(f.toPath());
@@ -167,6 +181,7 @@ public final class PropertiesController {
     private void exportProperty() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export the property");
+        fc.setInitialDirectory(ExportActions.startFolder(lastFolder.get()));
         fc.setInitialFileName(editor.name.get().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".json");
         File f = fc.showSaveDialog(list.getScene().getWindow());
         if (f != null) model.exportFile(f.toPath());
@@ -237,6 +252,7 @@ public final class PropertiesController {
     private void importQueries() {
         FileChooser fc = new FileChooser();
         fc.setTitle("Import queries");
+        fc.setInitialDirectory(ExportActions.startFolder(lastFolder.get()));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Queries (CSV: text, then an optional topic)", "*.csv"));
         File f = fc.showOpenDialog(list.getScene().getWindow());
         if (f == null) return;
@@ -256,19 +272,37 @@ public final class PropertiesController {
 
     /** Unsaved changes are never dropped silently; when the analyst drops them, the form shows the stored property again. */
     public boolean confirmDiscard() {
-        if (!editor.dirty.get()) return true;
-        boolean discard = askDiscard();
-        if (discard) model.revert();
-        return discard;
+        Choice c = askDiscard();
+        if (c == Choice.SAVE) model.save();
+        if (c == Choice.DISCARD) model.revert();
+        return c != Choice.CANCEL;
     }
 
-    private boolean askDiscard() {
-        if (!editor.dirty.get()) return true;
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The property has unsaved changes. Discard them?",
-                ButtonType.YES, ButtonType.NO);
+    /** What to do with unsaved changes; no change asks nothing (and goes on, as a discard would). */
+    enum Choice { SAVE, DISCARD, CANCEL }
+
+    /**
+     * Save / Discard / Cancel, with Cancel the default so a stray Enter loses nothing. Save is offered
+     * only when the property can be saved; otherwise the dialog says what stops it.
+     */
+    private Choice askDiscard() {
+        if (!editor.dirty.get()) return Choice.DISCARD;
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        String problem = editor.problem().get();
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, problem.isEmpty()
+                ? "The property has unsaved changes. Save them, discard them, or go back to editing?"
+                : "The property has unsaved changes that cannot be saved yet: " + problem
+                        + " Discard them, or go back to editing?", problem.isEmpty()
+                ? new ButtonType[] {save, discard, cancel} : new ButtonType[] {discard, cancel});
         a.setHeaderText("Unsaved changes");
-        boolean discard = a.showAndWait().orElse(ButtonType.NO) == ButtonType.YES;
-        if (discard) editor.dirty.set(false);
-        return discard;
+        for (ButtonType t : a.getButtonTypes()) {
+            ((Button) a.getDialogPane().lookupButton(t)).setDefaultButton(t == cancel);
+        }
+        Choice c = a.showAndWait().map(t -> t == save ? Choice.SAVE : t == discard ? Choice.DISCARD : Choice.CANCEL)
+                .orElse(Choice.CANCEL);
+        if (c == Choice.DISCARD) editor.dirty.set(false);
+        return c;
     }
 }

@@ -73,6 +73,11 @@ public final class PropertiesModel {
      * they were run under).
      */
     public void save() {
+        save(() -> { });
+    }
+
+    /** Saves, then runs {@code then} once the property is stored (not when the save fails). */
+    public void save(Runnable then) {
         if (!editor.problem().get().isEmpty()) return;
         Property p = editor.toProperty();
         String original = editor.originalName();
@@ -99,6 +104,7 @@ public final class PropertiesModel {
             editor.load(saved.property());
             readVersion = saved.version();
             refresh(saved.property().name());
+            then.run();
         }, e -> {
             if (e instanceof OptimisticLock.Conflict conflict) {
                 feedback.notice("Changed by someone else", conflict.getMessage(), "Reload", () -> open(original));

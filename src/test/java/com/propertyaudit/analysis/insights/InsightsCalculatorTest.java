@@ -190,6 +190,23 @@ class InsightsCalculatorTest {
     }
 
     @Test
+    void aBatchStoppedByTheUserReadsCancelledWithWhatTheInsightsCover() {
+        Run c = run("anthropic:claude-sonnet-4-6", RunStatus.CANCELLED);
+        Insights in = InsightsCalculator.compute(BATCH, List.of(openai, c), twoSurfaces().subList(0, 3), q -> false);
+        assertThat(in.batchStatus().status()).isEqualTo(BatchStatus.CANCELLED);
+        int expected = BATCH.snapshot().queries().size() * BATCH.samples() * 2;
+        assertThat(in.batchStatus().message()).startsWith("Stopped by you — 3 of " + expected
+                + " answers; the insights cover them");
+
+        Run c2 = run("openai:gpt-5", RunStatus.CANCELLED);
+        assertThat(BatchStatus.of(List.of(c2.status(), c.status()))).isEqualTo(BatchStatus.CANCELLED);
+        // A run that failed by an error makes the batch incomplete or failed, not cancelled.
+        assertThat(BatchStatus.of(List.of(RunStatus.CANCELLED, RunStatus.FAILED))).isEqualTo(BatchStatus.FAILED);
+        assertThat(BatchStatus.of(List.of(RunStatus.COMPLETED, RunStatus.CANCELLED, RunStatus.FAILED)))
+                .isEqualTo(BatchStatus.INCOMPLETE);
+    }
+
+    @Test
     void emptyAndFailedAnswers() {
         StoredAnswer empty = answer(openai, 0, 1, AnswerScore.EMPTY);
         StoredAnswer failedAnswer = new StoredAnswer(new Answer(99, openai.id(), 1, "best lofts", null, 1,

@@ -10,9 +10,9 @@ class TrendLabelsTest {
     @Test
     void batchesOfTheSameMinuteGetDistinctLabels() {
         TrendLabels labels = new TrendLabels();
-        assertThat(labels.next(Instant.parse("2026-11-30T14:05:03Z"))).isEqualTo("11-30 14:05");
-        assertThat(labels.next(Instant.parse("2026-11-30T14:05:41Z"))).isEqualTo("11-30 14:05:41");
-        assertThat(labels.next(Instant.parse("2026-11-30T14:05:41.5Z"))).isEqualTo("11-30 14:05 (2)");
-        assertThat(labels.next(Instant.parse("2026-12-01T09:00:00Z"))).isEqualTo("12-01 09:00");
+        assertThat(labels.next(Instant.parse("2026-11-30T14:05:03Z"))).isEqualTo("30 Nov 14:05");
+        assertThat(labels.next(Instant.parse("2026-11-30T14:05:41Z"))).isEqualTo("30 Nov 14:05:41");
+        assertThat(labels.next(Instant.parse("2026-11-30T14:05:41.5Z"))).isEqualTo("30 Nov 14:05 (2)");
+        assertThat(labels.next(Instant.parse("2026-12-01T09:00:00Z"))).isEqualTo("1 Dec 09:00");
     }
 }

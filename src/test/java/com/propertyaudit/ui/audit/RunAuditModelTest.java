@@ -163,7 +163,7 @@ class RunAuditModelTest {
         assertThat(m.running.get()).isFalse();
         assertThat(m.finishedStatus.get()).isEqualTo(BatchStatus.INCOMPLETE);
         assertThat(m.rows.get(2).status.get()).isEqualTo("stopped");
-        assertThat(m.finishedSummary("Domain San Diego")).isEqualTo("Domain San Diego: 1 answers, 1 left out (cut off, empty or failed).");
+        assertThat(m.finishedSummary("Domain San Diego")).isEqualTo("Domain San Diego: 1 answer, 1 left out (cut off, empty or failed).");
     }
 
     @Test

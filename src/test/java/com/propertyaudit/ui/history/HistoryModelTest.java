@@ -88,6 +88,34 @@ class HistoryModelTest {
     }
 
     @Test
+    void aDrillDownShowsOnlyTheAnswersBehindARowAndTheFiltersNarrowThem() {
+        var insights = ws.insights().insights(first).orElseThrow();
+        var top = insights.competitors().get(0);
+        model.openFiltered(first, com.propertyaudit.analysis.insights.AnswerFilter.naming(top.name()));
+        assertThat(model.selected.get().batchId()).isEqualTo(first);
+        assertThat(model.shownAnswers).hasSize(top.mentions()).allSatisfy(a -> assertThat(a.score().competitors())
+                .anyMatch(c -> c.name().equals(top.name())));
+        assertThat(model.answerCount.get()).isEqualTo(top.mentions() + " of 18 answers · Answers naming " + top.name());
+        assertThat(model.focus.get()).isEqualTo(model.shownAnswers.get(0));
+
+        model.answerFilter.set(com.propertyaudit.analysis.insights.AnswerFilter.ALL.withBrandNamed(true));
+        assertThat(model.shownAnswers).hasSize(insights.summary().brandMentionRate().k())
+                .allSatisfy(a -> assertThat(a.score().brandMentioned()).isTrue());
+        model.answerFilter.set(com.propertyaudit.analysis.insights.AnswerFilter.cell(2, "simulated:demo"));
+        assertThat(model.shownAnswers).singleElement().satisfies(a -> assertThat(a.answer().queryIndex()).isEqualTo(2));
+        assertThat(model.surfaceChoices).containsExactly("simulated:demo");
+        assertThat(model.outcomeChoices).containsExactly(AnswerOutcome.COMPLETED);
+        assertThat(model.topicChoices).isNotEmpty();
+        String topic = model.topicChoices.get(0);
+        model.answerFilter.set(com.propertyaudit.analysis.insights.AnswerFilter.ALL.withTopic(topic));
+        assertThat(model.shownAnswers).isNotEmpty().allSatisfy(a -> assertThat(
+                com.propertyaudit.analysis.insights.AnswerFilter.topicOf(a)).isEqualTo(topic));
+        // The topic breakdown of Insights counts the same answers.
+        var row = insights.topics().stream().filter(t -> t.topic().equals(topic)).findFirst().orElseThrow();
+        assertThat(row.mentionRate().n()).isEqualTo(model.shownAnswers.size());
+    }
+
+    @Test
     void selectingABatchLoadsItsAnswersWithTheNamesCutOut() {
         model.selected.set(model.all.stream().filter(b -> b.batchId().equals(first)).findFirst().orElseThrow());
         assertThat(model.answers).hasSize(18);

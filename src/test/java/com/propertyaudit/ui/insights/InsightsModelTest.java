@@ -70,11 +70,16 @@ class InsightsModelTest {
             assertThat(m.bannerStyle.get()).isEqualTo("banner-ok");
             assertThat(m.header.get()).startsWith("Insights - Domain San Diego - ");
             List<InsightsModel.Tile> tiles = InsightsModel.tiles(in);
-            assertThat(tiles).extracting(InsightsModel.Tile::title).containsExactly("Visibility · simulated:demo",
+            assertThat(tiles).extracting(InsightsModel.Tile::title).containsExactly("Visibility score (0–100) · simulated:demo",
                     "Brand share of voice", "Unbranded share of voice", "Top competitor");
             assertThat(tiles.get(0).detail()).contains("95% CI").contains("n=18");
             assertThat(tiles.get(3).value()).isEqualTo(in.summary().topCompetitor());
-            assertThat(InsightsModel.shareOfVoice(in).get(0).label()).isEqualTo("Domain San Diego");
+            // The tile counts the top competitor's own answers, as its table row does.
+            assertThat(tiles.get(3).detail()).startsWith("named in " + in.competitors().get(0).mentions() + " of ");
+            assertThat(tiles.get(1).detail()).startsWith("Mention rate ");
+            assertThat(InsightsModel.shareOfVoice(in)).extracting(InsightsModel.Bar::label).contains("Domain San Diego");
+            assertThat(InsightsModel.shareOfVoice(in)).extracting(InsightsModel.Bar::value)
+                    .isSortedAccordingTo(java.util.Comparator.<Double>reverseOrder());
             assertThat(InsightsModel.visibility(in)).hasSize(1);
             assertThat(feedback.errors).isEmpty();
         }
@@ -119,7 +124,9 @@ class InsightsModelTest {
         Insights.Agreement three = new Insights.Agreement(18, 7, 4, java.util.Map.of(), 61.1, 0.18, "fleiss", List.of());
         assertThat(InsightsModel.agreementSentence(three)).contains("Fleiss' kappa 0.18");
         assertThat(InsightsModel.strength(0.55)).isEqualTo("moderate agreement beyond chance");
-        assertThat(InsightsModel.strength(-0.1)).isEqualTo("less agreement than chance");
+        assertThat(InsightsModel.strength(-0.1)).isEqualTo("no agreement beyond chance");
+        assertThat(InsightsModel.strength(0.001)).isEqualTo("no agreement beyond chance");
+        assertThat(InsightsModel.strength(0.01)).isEqualTo("slight agreement beyond chance");
         assertThat(InsightsModel.agreementSentence(null)).startsWith("Agreement needs two surfaces");
     }
 
