@@ -2,11 +2,14 @@ package com.propertyaudit.ui;
 
 import com.propertyaudit.settings.AppSettings;
 import com.propertyaudit.settings.SettingsStore;
+import com.propertyaudit.ui.common.Background;
 import com.propertyaudit.ui.common.ControllerFactory;
+import com.propertyaudit.ui.common.Feedback;
 import com.propertyaudit.ui.common.FxFeedback;
 import com.propertyaudit.ui.common.Fxml;
 import com.propertyaudit.ui.common.FxmlFile;
 import com.propertyaudit.ui.common.Navigation;
+import com.propertyaudit.ui.insights.AnalysisSectionController;
 import com.propertyaudit.ui.main.MainController;
 import com.propertyaudit.ui.settings.SettingsController;
 import java.nio.file.Path;
@@ -118,9 +121,16 @@ public class PropertyAuditApp extends Application {
             ctx = context;
             context.bridge().start();
             ExportActions exports = new ExportActions(context, navigation::openLink, feedback, background);
-            window.opened(context, new Fxml(new ControllerFactory(context, background, feedback, navigation, exports)));
+            window.opened(context, screens(context, background, feedback, navigation, exports));
             if (Boolean.getBoolean(TRAINING_RUN)) train(window);
         }));
+    }
+
+    /** The loader of the screens, with what their controllers are built from once the data folder is open. */
+    public static Fxml screens(AppContext context, Background background, Feedback feedback, Navigation navigation,
+            ExportActions exports) {
+        return new Fxml(new ControllerFactory(context, background, feedback, navigation, exports,
+                AnalysisSectionController.appModel(context, background, feedback)));
     }
 
     /** The first window is 1280×800, or the whole usable area of a smaller (laptop) screen; else where it was left. */

@@ -42,11 +42,21 @@ public final class AnalysisSectionController {
     @FXML private TableView<DiscoveredName> discovered;
     private Runnable insightsChanged = () -> { };
 
-    public AnalysisSectionController(AppContext ctx, Background background, Feedback feedback, Navigation navigation) {
+    public AnalysisSectionController(AnalysisSectionModel model, Navigation navigation) {
         this.navigation = navigation;
-        this.model = new AnalysisSectionModel(new WorkspaceAnalysisSource(ctx.workspace()), background,
-                new OwnThread(), feedback, () -> insightsChanged.run());
+        this.model = model;
+        model.onInsightsChanged(() -> insightsChanged.run());
+    }
+
+    /**
+     * The section's model for the app's whole life, listening from the moment the data folder opens:
+     * the analysis after each batch starts whether or not the Insights screen has been shown yet.
+     */
+    public static AnalysisSectionModel appModel(AppContext ctx, Background background, Feedback feedback) {
+        AnalysisSectionModel model = new AnalysisSectionModel(new WorkspaceAnalysisSource(ctx.workspace()), background,
+                new OwnThread(), feedback, () -> { });
         ctx.bridge().listen(model::onEvents);
+        return model;
     }
 
     @FXML

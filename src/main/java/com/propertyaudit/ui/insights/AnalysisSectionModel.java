@@ -52,7 +52,7 @@ public final class AnalysisSectionModel {
     private final Background background;
     private final Background analyses;
     private final Feedback feedback;
-    private final Runnable insightsChanged;
+    private Runnable insightsChanged;
     public final ObjectProperty<UUID> batchId = new SimpleObjectProperty<>();
     public final ObjectProperty<AnalysisRecord> record = new SimpleObjectProperty<>();
     public final ObservableList<DiscoveredName> discovered = FXCollections.observableArrayList();
@@ -77,6 +77,11 @@ public final class AnalysisSectionModel {
             runLabel.set(now == null ? "Run analysis" : now.status() == AnalysisRecord.Status.FAILED ? "Retry" : "Re-run");
         });
         meta.set(describe(null, source.surface()));
+    }
+
+    /** What to do once a tracked name has changed the insights (the Insights screen reloads). */
+    public void onInsightsChanged(Runnable changed) {
+        this.insightsChanged = changed;
     }
 
     /** Follows a batch (null: none). */

@@ -3,6 +3,7 @@ package com.propertyaudit.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propertyaudit.ui.AppContext;
+import com.propertyaudit.ui.PropertyAuditApp;
 import com.propertyaudit.ui.ExportActions;
 import com.propertyaudit.ui.FxTasks;
 import com.propertyaudit.ui.common.ControllerFactory;
@@ -75,7 +76,7 @@ class MainWindowTest extends FxRobot {
     void onceOpenOnlyTheFirstScreenIsLoadedAndTheOthersComeWhenAskedFor() throws Exception {
         ctx = AppContext.open(List.of("--home", home.toString()), Map.of());
         ExportActions exports = new ExportActions(ctx, url -> { }, feedback, background);
-        interact(() -> window.opened(ctx, new Fxml(new ControllerFactory(ctx, background, feedback, navigation, exports))));
+        interact(() -> window.opened(ctx, PropertyAuditApp.screens(ctx, background, feedback, navigation, exports)));
         // A new data folder opens on Run Audit with the sample property, whose 18 queries arrive.
         assertThat(lookup("#nav-run-audit").queryAs(ToggleButton.class).isSelected()).isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !lookup("#run-audit").queryButton().isDisabled());
