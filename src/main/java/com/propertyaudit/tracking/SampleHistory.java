@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The sample data folder's past: two earlier batches per sample property, two and one day ago, on the
  * offline Simulated surfaces (so every screen labels them Simulated), through the real engine. Each
- * batch varies the Simulated answers with its own seed; in the second batch of the property that
+ * batch varies the Simulated answers with its own fixed seed; in the second batch of the property that
  * "loses ground", most answers no longer name it, so the new user's Portfolio shows a significant drop.
  */
 public final class SampleHistory {
@@ -51,7 +51,9 @@ public final class SampleHistory {
         return new LlmClient() {
             @Override
             public CompletableFuture<LlmResponse> ask(LlmRequest r) {
-                long seed = r.seed() * 1_000_003L + salt;
+                // The salt stands where the batch's random id would (the seed's high bits), so the sample's
+                // history is the same on every machine: the steady property stays steady, the other drops.
+                long seed = (salt << 32) | (r.seed() & 0xFFFF_FFFFL);
                 Property subject = r.subject();
                 if (subject != null && Math.floorMod(seed * 7919L, 100) < forgetPercent) {
                     subject = new Property("another community nearby", List.of(), List.of(), subject.location(),
