@@ -1,5 +1,6 @@
 package com.propertyaudit.tracking;
 
+import com.propertyaudit.analysis.insights.BatchComparison;
 import java.util.Locale;
 
 /** The alert's sentence, for the webhook, the desktop notification and the command line. */
@@ -8,12 +9,10 @@ public final class AlertText {
     private AlertText() {}
 
     static String of(String property, Change c, BatchNumbers after, String previousAt, boolean simulated) {
-        String metric = c.metric().toLowerCase(Locale.ROOT).startsWith("visibility ")
-                ? "visibility on " + c.metric().substring("visibility ".length())
-                : c.metric().toLowerCase(Locale.ROOT);
-        Double now = metric.startsWith("visibility on ")
-                ? after.visibility().get(c.metric().substring("visibility ".length()))
-                : metric.equals("brand mention rate") ? after.brandMentionRate() : null;
+        String surface = c.surface();
+        String metric = surface != null ? "visibility score on " + surface : c.metric().toLowerCase(Locale.ROOT);
+        Double now = surface != null ? after.visibility().get(surface)
+                : c.metric().equals(BatchComparison.BRAND_MENTION_RATE) ? after.brandMentionRate() : null;
         String values = now == null ? "" : String.format(Locale.ROOT, " (%.1f \u2192 %.1f)", now - c.delta(), now);
         return String.format(Locale.ROOT, "Significant drop for %s: %s fell %.1f points%s since %s (%s, p %s).%s",
                 property, metric, -c.delta(), values, previousAt, testName(c.test()), p(c.pValue()),

@@ -1,5 +1,6 @@
 package com.propertyaudit.tracking;
 
+import com.propertyaudit.analysis.insights.BatchComparison;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,11 @@ public record Change(UUID previousBatchId, Double mentionRateDelta, Double sovDe
 
     public Change {
         visibilityDelta = Map.copyOf(visibilityDelta);
+    }
+
+    /** The surface id when the verdict rests on a surface's visibility score; null otherwise. */
+    public String surface() {
+        return BatchComparison.visibilitySurface(metric);
     }
 
     /** A significant drop: the alert. A change that is not significant never alerts. */

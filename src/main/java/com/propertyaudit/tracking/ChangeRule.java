@@ -16,15 +16,14 @@ import java.util.UUID;
  */
 public final class ChangeRule {
 
-    static final String MENTION_RATE = "Brand mention rate";
-    static final String SOV = "Brand share of voice";
-    static final String VISIBILITY = "Visibility ";
+    static final String MENTION_RATE = BatchComparison.BRAND_MENTION_RATE;
+    static final String SOV = BatchComparison.BRAND_SOV;
     public static final double ALPHA = 0.05;
     /**
      * The version of this rule and the comparison it calls, part of every stored change's basis: raised
      * when either changes, so every stored change is computed again on the next read.
      */
-    static final int RULES = 1;
+    static final int RULES = 2;
 
     private ChangeRule() {}
 
@@ -48,8 +47,8 @@ public final class ChangeRule {
                 mentionDelta = d;
             } else if (d.metric().equals(SOV)) {
                 sov = d.change();
-            } else if (d.metric().startsWith(VISIBILITY) && d.change() != null) {
-                visibility.put(d.metric().substring(VISIBILITY.length()), d.change());
+            } else if (BatchComparison.visibilitySurface(d.metric()) != null && d.change() != null) {
+                visibility.put(BatchComparison.visibilitySurface(d.metric()), d.change());
             }
         }
         Comparator<BatchComparison.Delta> clearest = Comparator.comparingDouble(BatchComparison.Delta::pValue);

@@ -19,14 +19,24 @@ public final class BatchComparison {
     /** The deltas with whether the two batches were like for like (when not, the deltas cover what they share). */
     public record Result(Comparability comparability, List<Delta> deltas) {}
 
+    /** The deltas' metric names, which callers (the Portfolio's change rule) match on. */
+    public static final String BRAND_MENTION_RATE = "Brand " + Measures.MENTION_RATE.toLowerCase(java.util.Locale.ROOT);
+    public static final String BRAND_SOV = "Brand share of voice";
+    private static final String VISIBILITY_OF = Measures.VISIBILITY_SCORE + " · ";
+
     private BatchComparison() {}
+
+    /** The surface id a visibility delta is about; null for any other metric. */
+    public static String visibilitySurface(String metric) {
+        return metric != null && metric.startsWith(VISIBILITY_OF) ? metric.substring(VISIBILITY_OF.length()) : null;
+    }
 
     public static List<Delta> compare(Insights before, Insights after) {
         List<Delta> out = new ArrayList<>();
         out.add(mentionRate(before, after));
         Insights.Summary b = before.summary();
         Insights.Summary a = after.summary();
-        out.add(delta("Brand share of voice", b.brandSOV(), a.brandSOV(), null, null));
+        out.add(delta(BRAND_SOV, b.brandSOV(), a.brandSOV(), null, null));
         TreeSet<String> surfaces = new TreeSet<>(b.visibility().keySet());
         surfaces.addAll(a.visibility().keySet());
         for (String s : surfaces) {
@@ -40,7 +50,7 @@ public final class BatchComparison {
                 double se = Math.sqrt(seB * seB + seA * seA);
                 if (se > 0) p = 2 * (1 - Stats.normalCdf(Math.abs(va.score() - vb.score()) / se));
             }
-            out.add(delta(Measures.VISIBILITY_SCORE + " · " + s, vb == null ? null : vb.score(), va == null ? null : va.score(), p,
+            out.add(delta(VISIBILITY_OF + s, vb == null ? null : vb.score(), va == null ? null : va.score(), p,
                     p == null ? null : "z-test"));
         }
         return out;
@@ -70,7 +80,7 @@ public final class BatchComparison {
             p = Stats.twoProportionP(rb.k(), rb.n(), ra.k(), ra.n());
             test = "two-proportion";
         }
-        return delta("Brand " + Measures.MENTION_RATE.toLowerCase(java.util.Locale.ROOT), rb.percent(), ra.percent(), p, test);
+        return delta(BRAND_MENTION_RATE, rb.percent(), ra.percent(), p, test);
     }
 
     /** Per (query, surface): does the surface name the brand for that query (majority of samples)? */

@@ -1,5 +1,7 @@
 package com.propertyaudit.ui.portfolio;
 
+import com.propertyaudit.analysis.insights.BatchComparison;
+import com.propertyaudit.analysis.insights.Measures;
 import com.propertyaudit.domain.Surface;
 import com.propertyaudit.tracking.AlertText;
 import com.propertyaudit.tracking.Change;
@@ -96,7 +98,7 @@ public final class PortfolioController {
             Label rate = text(pct(r.numbers().brandMentionRate()), "");
             Change c = r.change();
             if (c == null || c.mentionRateDelta() == null) return rate;
-            boolean decisive = c.metric().equals("Brand mention rate");
+            boolean decisive = c.metric().equals(BatchComparison.BRAND_MENTION_RATE);
             return new VBox(rate, text(delta(c.mentionRateDelta()),
                     decisive && c.alert() ? "change-drop" : decisive && c.significant() ? "change-rise" : "change-noise"));
         });
@@ -114,9 +116,8 @@ public final class PortfolioController {
         cells(change, r -> {
             Change c = r.change();
             if (c == null) return text("no comparable batch yet", "muted");
-            String metric = c.metric().startsWith("Visibility ")
-                    ? "Visibility, " + Surface.parse(c.metric().substring("Visibility ".length())).label() : c.metric();
-            String line = metric.replace("Brand mention rate", "Mention rate") + (c.delta() == null ? "" : " " + delta(c.delta()))
+            String metric = c.surface() != null ? "Visibility score, " + Surface.parse(c.surface()).label() : c.metric();
+            String line = metric.replace(BatchComparison.BRAND_MENTION_RATE, Measures.MENTION_RATE) + (c.delta() == null ? "" : " " + delta(c.delta()))
                     + "\np " + AlertText.p(c.pValue()) + (c.test() == null ? "" : ", " + TESTS.getOrDefault(c.test(), c.test()))
                     + (c.significant() ? "" : ": noise");
             Label l = text(line, c.alert() ? "change-drop" : c.significant() ? "change-rise" : "change-noise");
