@@ -44,8 +44,14 @@ public final class CsvExport {
         boolean zip = ExportTargets.isZip(target);
         boolean into = !zip && Files.isDirectory(target);
         Path dir = into ? target.toAbsolutePath() : target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = zip ? UserFiles.temporary(dir, ".export-", ".zip") : UserFiles.temporaryFolder(dir, ".export-");
+        Path created = UserFiles.folders(dir);
+        Path tmp;
+        try {
+            tmp = zip ? UserFiles.temporary(dir, ".export-", ".zip") : UserFiles.temporaryFolder(dir, ".export-");
+        } catch (IOException | RuntimeException e) {
+            UserFiles.removeFolders(dir, created, e);
+            throw e;
+        }
         Throwable failure = null;
         try {
             try {
@@ -70,6 +76,7 @@ public final class CsvExport {
             throw e;
         } finally {
             UserFiles.remove(tmp, failure);
+            if (failure != null) UserFiles.removeFolders(dir, created, failure);
         }
     }
 

@@ -86,8 +86,14 @@ public final class PdfReport {
     public static void write(ReportData data, Path file, boolean withAppendix) throws IOException {
         ExportTargets.checkPdf(file);
         Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = UserFiles.temporary(dir, ".report-", ".pdf");
+        Path created = UserFiles.folders(dir);
+        Path tmp;
+        try {
+            tmp = UserFiles.temporary(dir, ".report-", ".pdf");
+        } catch (IOException | RuntimeException e) {
+            UserFiles.removeFolders(dir, created, e);
+            throw e;
+        }
         Throwable failure = null;
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -101,6 +107,7 @@ public final class PdfReport {
             throw e;
         } finally {
             UserFiles.remove(tmp, failure);
+            if (failure != null) UserFiles.removeFolders(dir, created, failure);
         }
     }
 

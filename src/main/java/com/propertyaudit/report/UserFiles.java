@@ -19,6 +19,34 @@ public final class UserFiles {
 
     private UserFiles() {}
 
+    /**
+     * Creates {@code dir} and its missing parents, and returns the outermost folder it created (null
+     * when {@code dir} existed), so that an export that then fails can take them away again.
+     */
+    public static Path folders(Path dir) throws IOException {
+        Path outermost = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) outermost = p;
+        Files.createDirectories(dir);
+        return outermost;
+    }
+
+    /**
+     * After a failed export: the folders {@link #folders} created for it, from {@code dir} out to
+     * {@code outermost}, are removed while they are empty; a failed export leaves nothing behind.
+     */
+    public static void removeFolders(Path dir, Path outermost, Throwable failure) {
+        if (outermost == null) return;
+        for (Path p = dir; p != null; p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+                return;
+            }
+            if (p.equals(outermost)) return;
+        }
+    }
+
     /** A new empty file in {@code dir} (or the system's temporary folder when null). */
     public static Path temporary(Path dir, String prefix, String suffix) throws IOException {
         Path folder = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));

@@ -66,6 +66,18 @@ class ExportFilesTest {
         assertThat(names(dir)).containsExactly("existing");
     }
 
+    /** Found by CliInputFuzzTest: the folders made for an export that then fails are taken away again. */
+    @Test
+    void aFailedExportLeavesNoFolderItCreated() {
+        String tooLong = "n".repeat(300);
+        assertThatThrownBy(() -> CsvExport.write(ReportTest.data(), dir.resolve("Harbor Point../" + tooLong))).isNotNull();
+        assertThat(dir.toFile().list()).isEmpty();
+        assertThatThrownBy(() -> CsvExport.write(failingHalfWay(), dir.resolve("a/b/out"))).isNotNull();
+        assertThat(dir.toFile().list()).isEmpty();
+        assertThatThrownBy(() -> PdfReport.write(failingHalfWay(), dir.resolve("new/r.pdf"))).isNotNull();
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
     @Test
     void aFailedPdfLeavesNoTemporaryFile() {
         assertThatThrownBy(() -> PdfReport.write(failingHalfWay(), dir.resolve("r.pdf"))).isNotNull();
