@@ -12,12 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.VBox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,27 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * the AI-analysis section fills once the batch ends, even when Insights is first opened after that, and an evidence link opens that query's answer
  * in History. Writes target/screenshots/insights-ai-analysis.png.
  */
-class AiAnalysisWindowTest extends FxRobot {
-
-    @TempDir
-    Path home;
-
-    PropertyAuditApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
-        // The window shows at once; the screens come once the data folder is open.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
+class AiAnalysisWindowTest extends RealWindowTest {
 
     @Test
     void theDemoFillsTheAiAnalysisSectionAndItsEvidenceOpensHistory() throws Exception {

@@ -2,7 +2,6 @@ package com.propertyaudit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,40 +13,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real window on a temporary data folder, driven as an analyst would. Runs under Xvfb in CI. */
-class AppWindowTest extends FxRobot {
+class AppWindowTest extends RealWindowTest {
 
     /** The earlier Simulated batches a new data folder starts with (two per sample property). */
     static final int SAMPLE_BATCHES = 4;
-
-
-    @TempDir
-    Path home;
-
-    PropertyAuditApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
-        // The window shows at once; the screens come once the data folder is open.
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.context() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void aSimulatedBatchRunsToCompleteWithLiveProgress() throws Exception {

@@ -15,12 +15,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -28,26 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * that lost ground first with the red badge, the other grey; a double-click opens its insights.
  * Writes target/screenshots/portfolio.png.
  */
-class PortfolioWindowTest extends FxRobot {
-
-    @TempDir
-    Path home;
-
-    PropertyAuditApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
+class PortfolioWindowTest extends RealWindowTest {
 
     @Test
     @SuppressWarnings("unchecked")

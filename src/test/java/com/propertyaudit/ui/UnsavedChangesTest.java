@@ -2,7 +2,6 @@ package com.propertyaudit.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -10,35 +9,11 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Leaving a property with unsaved changes asks Save / Discard / Cancel; Enter is Cancel and keeps the edit. */
-class UnsavedChangesTest extends FxRobot {
-
-    @TempDir
-    Path home;
-
-    PropertyAuditApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (PropertyAuditApp) FxToolkit.setupApplication(PropertyAuditApp.class, "--home", home.toString());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.context() != null);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
+class UnsavedChangesTest extends RealWindowTest {
 
     @Test
     void cancelIsTheDefaultAndDiscardLeaves() throws Exception {
