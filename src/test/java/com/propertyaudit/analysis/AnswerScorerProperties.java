@@ -16,6 +16,13 @@ import net.jqwik.api.Provide;
 
 class AnswerScorerProperties {
 
+    /**
+     * The gate runs fixed inputs, so a red build means a change broke something, not that this run
+     * drew an unlucky input; change the seed (or drop it locally) to explore new inputs, and keep
+     * each bug found as an example test.
+     */
+    static final String SEED = "20261208";
+
     private static final com.propertyaudit.domain.Property HARBOR = Scoring.property("Harbor Point Lofts",
             List.of("Harbor Point", "HPL"), List.of("harborpointlofts.com"),
             Scoring.competitor("The Yard", "Yard PDX"),
@@ -40,7 +47,7 @@ class AnswerScorerProperties {
         return fragment.list().ofMaxSize(40).map(parts -> String.join("", parts));
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 2000, seed = SEED)
     void scoringNeverThrowsAndMentionsPointIntoTheText(@ForAll("anyText") String text) {
         AnswerScore s = SCORER.score(text, List.of());
 
@@ -73,7 +80,7 @@ class AnswerScorerProperties {
     }
 
     /** The only name the scorer knows, in any case, so no other name can overlap it (rule 5). */
-    @Property(tries = 2000)
+    @Property(tries = 2000, seed = SEED)
     void aTwoWordNameBetweenSpacesIsFound(@ForAll("asciiText") String before, @ForAll("asciiText") String after,
             @ForAll("caseMask") int mask, @ForAll("nameIndex") int nameIndex) {
         String canonical = TWO_WORD_NAMES.get(nameIndex);
@@ -111,7 +118,7 @@ class AnswerScorerProperties {
     }
 
     /** A full stop and a new line end any name, URL or domain, so later text cannot reach back. */
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = SEED)
     void appendingTextAfterTheLastMentionKeepsEarlierRanks(@ForAll("prose") String text, @ForAll("prose") String more) {
         Map<String, Integer> before = ranks(SCORER.score(text, List.of()));
 

@@ -36,6 +36,13 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class CliInputFuzzTest {
 
+    /**
+     * The gate runs fixed inputs, so a red build means a change broke something, not that this run
+     * drew an unlucky input; change the seed (or drop it locally) to explore new inputs, and keep
+     * each bug found as an example test.
+     */
+    static final String SEED = "20261208";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Text that reaches the rules: blank-looking, control, quoting, separators, long, not UTF-8-safe. */
@@ -154,7 +161,7 @@ class CliInputFuzzTest {
 
     // --- properties ---
 
-    @Property(tries = 600)
+    @Property(tries = 600, seed = SEED)
     void propertyFilesAreScoredOrRefusedInASentence(@ForAll("propertyFile") byte[] file) throws IOException {
         Path dir = Files.createTempDirectory(root, "score");
         Path p = Files.write(dir.resolve("p.json"), file);
@@ -167,13 +174,13 @@ class CliInputFuzzTest {
         noTemporaryFiles(dir);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 150, seed = SEED)
     void propertyFilesAreImportedOrRefusedInASentence(@ForAll("propertyFile") byte[] file) throws IOException {
         Path p = Files.write(Files.createTempDirectory(root, "import").resolve("p.json"), file);
         succeedsOrSaysWhy(cli("property", "import", p.toString()), new String(file, StandardCharsets.UTF_8));
     }
 
-    @Property(tries = 600)
+    @Property(tries = 600, seed = SEED)
     void answersFilesAreScoredOrRefusedInASentence(@ForAll("answersFile") byte[] file) throws IOException {
         Path dir = Files.createTempDirectory(root, "answers");
         Path a = Files.write(dir.resolve("a.jsonl"), file);
@@ -182,7 +189,9 @@ class CliInputFuzzTest {
                 "--out", out.toString());
         succeedsOrSaysWhy(o, new String(file, StandardCharsets.UTF_8));
         if (o.code == 0) {
-            long answers = new String(file, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+            // A byte-order mark opens the file; it is not an answer (found with a file of a lone BOM).
+            long answers = new String(file, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").lines()
+                    .filter(l -> !l.isBlank()).count();
             assertThat(Files.readAllLines(out)).hasSize((int) answers);
         } else {
             assertThat(out).doesNotExist();
@@ -190,7 +199,7 @@ class CliInputFuzzTest {
         noTemporaryFiles(dir);
     }
 
-    @Property(tries = 1200)
+    @Property(tries = 1200, seed = SEED)
     void queryCsvGivesQueriesWithinTheLimitsOrRowProblems(@ForAll("text") String a, @ForAll("text") String b,
             @ForAll("text") String c) {
         String csv = String.join("\n", a, b, c);
@@ -206,7 +215,7 @@ class CliInputFuzzTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = SEED)
     void batchIdsFindTheirBatchLiterallyOrAreRefusedInASentence(@ForAll("text") String id) {
         Outcome o = cli("insights", "--batch=" + id, "--json");
         succeedsOrSaysWhy(o, id);
@@ -215,7 +224,7 @@ class CliInputFuzzTest {
         assertThat(o.code).as("exit code for '%s'", id).isEqualTo(names ? 0 : 2);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = SEED)
     void exportPathsAreWrittenWholeOrRefusedWithNothingWritten(@ForAll("text") String name,
             @ForAll("layout") int layout, @ForAll boolean pdf) throws IOException {
         Path dir = Files.createTempDirectory(root, "export");
